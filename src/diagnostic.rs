@@ -1,0 +1,187 @@
+//! Problems found in a content pack, each pointing at a file, line and column.
+
+use std::fmt;
+
+/// One problem in a pack, with a hint on how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, counted in characters.
+    pub column: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if !self.hint.is_empty() {
+            write!(f, " (fix: {})", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of a pack, in file and line order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+        });
+        self.0.dedup();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// A place in a file, ready to attach to a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pos {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn start_of(file: &str) -> Pos {
+        Pos {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    pub fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Turns byte offsets of one file into lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    file: &'a str,
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            file,
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn file(&self) -> &'a str {
+        self.file
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |prefix| prefix.chars().count())
+            + 1;
+        Pos {
+            file: self.file.to_string(),
+            line: line.max(1),
+            column,
+        }
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(word, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    for (i, a_char) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, b_char) in b_chars.iter().enumerate() {
+            let substitute = previous[j] + usize::from(a_char != *b_char);
+            let delete = previous[j + 1] + 1;
+            let insert = current[j] + 1;
+            current.push(substitute.min(delete).min(insert));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "a = 1\n名 = \"x\"\n";
+        let index = LineIndex::new("f.toml", text);
+        let offset = text
+            .find('=')
+            .map(|_| text.rfind('=').unwrap_or(0))
+            .unwrap_or(0);
+        let pos = index.pos(offset);
+        assert_eq!((pos.line, pos.column), (2, 3));
+        assert_eq!(index.pos(0).line, 1);
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(did_you_mean("titel", &["title", "id"]), Some("title"));
+        assert_eq!(did_you_mean("zzzzzz", &["title", "id"]), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! posdesk: a help desk for failed card payments at Chinese POS terminals.
+//!
+//! The library is the core: the content model, loading and validation of content packs,
+//! search, and plain-text and export formats. It knows nothing of terminals, so it can be
+//! tested and benchmarked alone; the `posdesk` binary puts a command line on top.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use load::{load, load_dir, load_embedded, load_files, ContentFile};
+pub use model::{Item, Kind, Pack};

@@ -1,0 +1,261 @@
+//! Reads the fields of one TOML table, collecting every problem instead of stopping at the first.
+
+use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex, Pos};
+use crate::model::Actor;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// The fields of one table (`[[cause]]`, a step, `[pack]`), read one by one.
+/// Every key read is remembered, so [`Fields::finish`] can report the unknown ones.
+pub struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    lines: &'a LineIndex<'a>,
+    section: String,
+    start: Pos,
+    known: Vec<&'static str>,
+    pub errors: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    pub fn new(
+        table: &'a DeTable<'i>,
+        start: Pos,
+        section: impl Into<String>,
+        lines: &'a LineIndex<'a>,
+        errors: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Fields {
+            table,
+            lines,
+            section: section.into(),
+            start,
+            known: Vec::new(),
+            errors,
+        }
+    }
+
+    /// Where the table starts: the place to report a missing key.
+    pub fn start(&self) -> &Pos {
+        &self.start
+    }
+
+    pub fn pos_of(&self, span: std::ops::Range<usize>) -> Pos {
+        self.lines.pos(span.start)
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, wanted: &str, example: &str) {
+        let pos = self.pos_of(value.span());
+        self.errors.push(pos.error(
+            format!(
+                "`{key}` in {} must be {wanted}, found {}",
+                self.section,
+                value.get_ref().type_str()
+            ),
+            format!("write it like {key} = {example}"),
+        ));
+    }
+
+    fn missing(&mut self, key: &str, example: &str) {
+        let error = self.start.error(
+            format!("{} has no `{key}`", self.section),
+            format!("add a line {key} = {example}"),
+        );
+        self.errors.push(error);
+    }
+
+    fn empty(&mut self, key: &str, value: &Spanned<DeValue<'_>>, example: &str) {
+        let pos = self.pos_of(value.span());
+        self.errors.push(pos.error(
+            format!("`{key}` in {} is empty", self.section),
+            format!("fill it in, like {key} = {example}, or remove the key if it is optional"),
+        ));
+    }
+
+    /// An optional string; `Some("")` never comes back: empty text is reported.
+    pub fn opt_text(&mut self, key: &'static str) -> Option<(String, Pos)> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::String(text) if text.trim().is_empty() => {
+                self.empty(key, value, "\"...\"");
+                None
+            }
+            DeValue::String(text) => Some((text.to_string(), self.pos_of(value.span()))),
+            _ => {
+                self.wrong_type(key, value, "a string in quotes", "\"...\"");
+                None
+            }
+        }
+    }
+
+    /// A required string; reported when missing, empty or not a string.
+    pub fn text(&mut self, key: &'static str) -> Option<(String, Pos)> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            self.missing(key, "\"...\"");
+            return None;
+        }
+        self.opt_text(key)
+    }
+
+    /// A list of strings; `required` reports a missing or empty list.
+    pub fn text_list(&mut self, key: &'static str, required: bool) -> Vec<(String, Pos)> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(key, "[\"...\"]");
+            }
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(key, value, "a list of strings", "[\"...\", \"...\"]");
+            return Vec::new();
+        };
+        if array.is_empty() && required {
+            self.empty(key, value, "[\"...\"]");
+        }
+        let mut items = Vec::new();
+        for element in array.iter() {
+            match element.get_ref() {
+                DeValue::String(text) if text.trim().is_empty() => {
+                    let pos = self.pos_of(element.span());
+                    self.errors.push(pos.error(
+                        format!("`{key}` in {} has an empty entry", self.section),
+                        "remove the empty \"\" or write the text",
+                    ));
+                }
+                DeValue::String(text) => {
+                    items.push((text.to_string(), self.pos_of(element.span())))
+                }
+                other => {
+                    let pos = self.pos_of(element.span());
+                    self.errors.push(pos.error(
+                        format!(
+                            "`{key}` in {} must hold strings, found {}",
+                            self.section,
+                            other.type_str()
+                        ),
+                        "put each entry in double quotes",
+                    ));
+                }
+            }
+        }
+        items
+    }
+
+    pub fn opt_bool(&mut self, key: &'static str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(*flag),
+            _ => {
+                self.wrong_type(key, value, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    pub fn opt_integer(&mut self, key: &'static str) -> Option<i64> {
+        let value = self.get(key)?;
+        let parsed = value.get_ref().as_integer().and_then(|integer| {
+            i64::from_str_radix(integer.as_str().replace('_', "").as_str(), integer.radix()).ok()
+        });
+        if parsed.is_none() {
+            self.wrong_type(key, value, "a whole number", "10");
+        }
+        parsed
+    }
+
+    /// A required actor key such as `who = "clerk"`.
+    pub fn actor(&mut self, key: &'static str) -> Option<Actor> {
+        let (text, pos) = self.text(key)?;
+        parse_actor(&text, &pos, key, self.errors)
+    }
+
+    pub fn actor_list(&mut self, key: &'static str, required: bool) -> Vec<Actor> {
+        let entries = self.text_list(key, required);
+        entries
+            .iter()
+            .filter_map(|(text, pos)| parse_actor(text, pos, key, self.errors))
+            .collect()
+    }
+
+    /// An optional inline or sub-table, such as `escalate = { ... }`.
+    pub fn opt_table(&mut self, key: &'static str) -> Option<(&'a DeTable<'i>, Pos)> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some((table, self.pos_of(value.span()))),
+            _ => {
+                self.wrong_type(key, value, "a table", "{ when = \"...\", to = \"issuer\" }");
+                None
+            }
+        }
+    }
+
+    /// A required array of tables, such as the `[[solution.step]]` entries.
+    pub fn table_list(&mut self, key: &'static str) -> Vec<(&'a DeTable<'i>, Pos)> {
+        let Some(value) = self.get(key) else {
+            self.missing(key, "[[...]] entries");
+            return Vec::new();
+        };
+        let Some(array) = value.get_ref().as_array() else {
+            self.wrong_type(key, value, "a list of tables", "[[section.key]] entries");
+            return Vec::new();
+        };
+        if array.is_empty() {
+            self.empty(key, value, "[[section.key]] entries");
+        }
+        let mut tables = Vec::new();
+        for element in array.iter() {
+            match element.get_ref() {
+                DeValue::Table(table) => tables.push((table, self.pos_of(element.span()))),
+                other => {
+                    let pos = self.pos_of(element.span());
+                    self.errors.push(pos.error(
+                        format!(
+                            "`{key}` in {} must hold tables, found {}",
+                            self.section,
+                            other.type_str()
+                        ),
+                        "write each entry as a table: { who = \"clerk\", text = \"...\" }",
+                    ));
+                }
+            }
+        }
+        tables
+    }
+
+    /// Reports every key that was never read: unknown keys, usually typos.
+    pub fn finish(self) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let pos = self.lines.pos(key.span().start);
+            let hint = match did_you_mean(name, &self.known) {
+                Some(close) => format!(
+                    "did you mean `{close}`? allowed keys: {}",
+                    self.known.join(", ")
+                ),
+                None => format!("remove it; allowed keys: {}", self.known.join(", ")),
+            };
+            self.errors
+                .push(pos.error(format!("unknown key `{name}` in {}", self.section), hint));
+        }
+    }
+}
+
+fn parse_actor(text: &str, pos: &Pos, key: &str, errors: &mut Vec<Diagnostic>) -> Option<Actor> {
+    let actor = Actor::from_key(text.trim());
+    if actor.is_none() {
+        let names: Vec<&str> = Actor::ALL.iter().map(|a| a.key()).collect();
+        errors.push(pos.error(
+            format!("`{key}` names an unknown actor \"{text}\""),
+            format!("use one of: {}", names.join(", ")),
+        ));
+    }
+    actor
+}

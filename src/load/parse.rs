@@ -1,0 +1,576 @@
+//! Turns one content file into items, recording where every id and link was written.
+
+use super::fields::Fields;
+use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex, Pos};
+use crate::model::{
+    code_id, normalize_code, Cause, Code, CodeClass, Escalation, Faq, Kind, Location, PackInfo,
+    Script, Solution, Source, Step, Symptom,
+};
+use toml::de::{DeTable, DeValue};
+
+/// What a link must point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Item(Kind),
+    Source,
+}
+
+/// One link as written, kept until every file is read so it can be checked.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub from: String,
+    pub field: &'static str,
+    pub target: String,
+    pub expects: Target,
+    pub pos: Pos,
+}
+
+/// One declared id and where.
+#[derive(Debug, Clone)]
+pub struct Declaration {
+    pub id: String,
+    pub kind: Option<Kind>,
+    pub pos: Pos,
+}
+
+/// Everything read from the files so far.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub info: Option<(PackInfo, Pos)>,
+    pub sources: Vec<Source>,
+    pub symptoms: Vec<Symptom>,
+    pub causes: Vec<Cause>,
+    pub solutions: Vec<Solution>,
+    pub faqs: Vec<Faq>,
+    pub codes: Vec<Code>,
+    pub scripts: Vec<Script>,
+    pub links: Vec<Link>,
+    pub declarations: Vec<Declaration>,
+}
+
+const SECTIONS: [&str; 8] = [
+    "pack", "source", "symptom", "cause", "solution", "faq", "code", "script",
+];
+
+/// Reads one file's text into the draft. Problems go to `errors`; the file's good
+/// parts are still read so that one run reports as much as it can. Returns false when
+/// the file is not valid TOML and so was not read at all.
+pub fn parse_file(path: &str, text: &str, draft: &mut Draft, errors: &mut Vec<Diagnostic>) -> bool {
+    let lines = LineIndex::new(path, text);
+    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        for error in syntax_errors {
+            let pos = lines.pos(error.span().map_or(0, |span| span.start));
+            let message = error.message().trim().replace('\n', " ");
+            errors.push(pos.error(
+                format!("TOML syntax error: {message}"),
+                "check quotes, brackets and `key = value` form on this line",
+            ));
+        }
+        return false;
+    }
+    let document = document.get_ref();
+    for (key, value) in document.iter() {
+        let name = key.get_ref().as_ref();
+        let pos = lines.pos(key.span().start);
+        if name == "pack" {
+            match value.get_ref() {
+                DeValue::Table(table) => read_pack_info(table, pos, &lines, draft, errors),
+                _ => {
+                    errors.push(pos.error("`pack` must be a table", "write it as a [pack] section"))
+                }
+            }
+            continue;
+        }
+        if !SECTIONS.contains(&name) {
+            let hint = match did_you_mean(name, &SECTIONS) {
+                Some(close) => format!("did you mean [[{close}]]?"),
+                None => format!(
+                    "allowed sections: [pack], [[{}]]",
+                    SECTIONS[1..].join("]], [[")
+                ),
+            };
+            errors.push(pos.error(format!("unknown section `{name}`"), hint));
+            continue;
+        }
+        let Some(array) = value.get_ref().as_array() else {
+            errors.push(pos.error(
+                format!("`{name}` must be a list of tables"),
+                format!("write each entry under [[{name}]] (two brackets)"),
+            ));
+            continue;
+        };
+        for element in array.iter() {
+            let at = lines.pos(element.span().start);
+            let Some(table) = element.get_ref().as_table() else {
+                errors.push(at.error(
+                    format!("entries of `{name}` must be tables"),
+                    format!("write each entry under [[{name}]]"),
+                ));
+                continue;
+            };
+            let fields = Fields::new(table, at, format!("[[{name}]]"), &lines, errors);
+            match name {
+                "source" => read_source(fields, draft),
+                "symptom" => read_symptom(fields, draft),
+                "cause" => read_cause(fields, draft),
+                "solution" => read_solution(fields, &lines, draft),
+                "faq" => read_faq(fields, draft),
+                "code" => read_code(fields, draft),
+                _ => read_script(fields, draft),
+            }
+        }
+    }
+    true
+}
+
+fn location(pos: &Pos) -> Location {
+    Location {
+        file: pos.file.clone(),
+        line: pos.line,
+    }
+}
+
+fn read_pack_info(
+    table: &DeTable<'_>,
+    pos: Pos,
+    lines: &LineIndex<'_>,
+    draft: &mut Draft,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if let Some((_, first)) = &draft.info {
+        errors.push(pos.error(
+            format!(
+                "a second [pack] section (the first is at {}:{})",
+                first.file, first.line
+            ),
+            "keep one [pack] section, in pack.toml",
+        ));
+        return;
+    }
+    let mut fields = Fields::new(table, pos.clone(), "[pack]", lines, errors);
+    let name = fields.text("name").map(|(t, _)| t).unwrap_or_default();
+    let version = fields.text("version").map(|(t, _)| t).unwrap_or_default();
+    let description = fields
+        .opt_text("description")
+        .map(|(t, _)| t)
+        .unwrap_or_default();
+    fields.finish();
+    draft.info = Some((
+        PackInfo {
+            name,
+            version,
+            description,
+        },
+        pos,
+    ));
+}
+
+/// Reads `id` and checks its form; every item kind has one.
+fn read_id(
+    fields: &mut Fields<'_, '_>,
+    kind: Option<Kind>,
+    draft: &mut Draft,
+) -> Option<(String, Pos)> {
+    let (id, pos) = fields.text("id")?;
+    if !is_kebab_id(&id) {
+        fields.errors.push(pos.error(
+            format!("id \"{id}\" is not lower-case ASCII kebab-case"),
+            "use letters a-z, digits and single hyphens, like \"card-expired\"",
+        ));
+    }
+    draft.declarations.push(Declaration {
+        id: id.clone(),
+        kind,
+        pos: pos.clone(),
+    });
+    Some((id, pos))
+}
+
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn links(
+    fields: &mut Fields<'_, '_>,
+    draft: &mut Draft,
+    from: &str,
+    key: &'static str,
+    expects: Target,
+    required: bool,
+) -> Vec<String> {
+    let entries = fields.text_list(key, required);
+    entries
+        .into_iter()
+        .map(|(target, pos)| {
+            draft.links.push(Link {
+                from: from.to_string(),
+                field: key,
+                target: target.clone(),
+                expects,
+                pos,
+            });
+            target
+        })
+        .collect()
+}
+
+fn one_link(
+    fields: &mut Fields<'_, '_>,
+    draft: &mut Draft,
+    from: &str,
+    key: &'static str,
+    expects: Target,
+    required: bool,
+) -> Option<String> {
+    let found = if required {
+        fields.text(key)
+    } else {
+        fields.opt_text(key)
+    };
+    let (target, pos) = found?;
+    draft.links.push(Link {
+        from: from.to_string(),
+        field: key,
+        target: target.clone(),
+        expects,
+        pos,
+    });
+    Some(target)
+}
+
+fn sources(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &str) -> Vec<String> {
+    links(fields, draft, from, "sources", Target::Source, true)
+}
+
+fn text(fields: &mut Fields<'_, '_>, key: &'static str) -> String {
+    fields.text(key).map(|(t, _)| t).unwrap_or_default()
+}
+
+fn opt_text(fields: &mut Fields<'_, '_>, key: &'static str) -> Option<String> {
+    fields.opt_text(key).map(|(t, _)| t)
+}
+
+fn texts(fields: &mut Fields<'_, '_>, key: &'static str, required: bool) -> Vec<String> {
+    fields
+        .text_list(key, required)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+fn read_source(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, None, draft);
+    let title = text(&mut fields, "title");
+    let origin = fields.text("origin");
+    if let Some((origin, pos)) = &origin {
+        if !["article", "facts", "posdesk"].contains(&origin.as_str()) {
+            fields.errors.push(pos.error(
+                format!("unknown origin \"{origin}\""),
+                "use \"article\" (the troubleshooting article), \"facts\" (response-code facts) or \"posdesk\" (added by the pack's authors)",
+            ));
+        }
+    }
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.sources.push(Source {
+            id,
+            title,
+            origin: origin.map(|(o, _)| o).unwrap_or_default(),
+            location: location(&start),
+        });
+    }
+}
+
+fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, Some(Kind::Symptom), draft);
+    let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+    let title = text(&mut fields, "title");
+    let description = text(&mut fields, "description");
+    let code_entries = fields.text_list("codes", false);
+    let mut codes = Vec::new();
+    for (code, pos) in code_entries {
+        if let Some(code) = checked_code(&code, &pos, fields.errors) {
+            draft.links.push(Link {
+                from: from.clone(),
+                field: "codes",
+                target: code_id(&code),
+                expects: Target::Item(Kind::Code),
+                pos,
+            });
+            codes.push(code);
+        }
+    }
+    let aliases = texts(&mut fields, "aliases", false);
+    let causes = links(
+        &mut fields,
+        draft,
+        &from,
+        "causes",
+        Target::Item(Kind::Cause),
+        true,
+    );
+    let rank = fields.opt_integer("rank").unwrap_or(100);
+    let note = opt_text(&mut fields, "note");
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.symptoms.push(Symptom {
+            id,
+            title,
+            description,
+            codes,
+            aliases,
+            causes,
+            rank,
+            note,
+            sources,
+            location: location(&start),
+        });
+    }
+}
+
+fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, Some(Kind::Cause), draft);
+    let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+    let title = text(&mut fields, "title");
+    let category = text(&mut fields, "category");
+    let description = text(&mut fields, "description");
+    let checks = texts(&mut fields, "checks", true);
+    let questions = texts(&mut fields, "questions", false);
+    let actors = fields.actor_list("actors", true);
+    let solutions = links(
+        &mut fields,
+        draft,
+        &from,
+        "solutions",
+        Target::Item(Kind::Solution),
+        true,
+    );
+    let script = one_link(
+        &mut fields,
+        draft,
+        &from,
+        "script",
+        Target::Item(Kind::Script),
+        true,
+    );
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.causes.push(Cause {
+            id,
+            title,
+            category,
+            description,
+            checks,
+            questions,
+            actors,
+            solutions,
+            script,
+            sources,
+            location: location(&start),
+        });
+    }
+}
+
+fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, Some(Kind::Solution), draft);
+    let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+    let title = text(&mut fields, "title");
+    let mut steps = Vec::new();
+    for (table, pos) in fields.table_list("step") {
+        let mut step = Fields::new(table, pos, "[[solution.step]]", lines, fields.errors);
+        let who = step.actor("who");
+        let text = step.text("text");
+        step.finish();
+        if let (Some(who), Some((text, _))) = (who, text) {
+            steps.push(Step { who, text });
+        }
+    }
+    let mut escalate = None;
+    if let Some((table, pos)) = fields.opt_table("escalate") {
+        let mut esc = Fields::new(table, pos, "[solution.escalate]", lines, fields.errors);
+        let when = esc.text("when");
+        let to = esc.actor("to");
+        let how = esc.opt_text("how").map(|(t, _)| t);
+        esc.finish();
+        if let (Some((when, _)), Some(to)) = (when, to) {
+            escalate = Some(Escalation { when, to, how });
+        }
+    }
+    let notes = texts(&mut fields, "notes", false);
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.solutions.push(Solution {
+            id,
+            title,
+            steps,
+            escalate,
+            notes,
+            sources,
+            location: location(&start),
+        });
+    }
+}
+
+fn read_faq(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, Some(Kind::Faq), draft);
+    let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+    let question = text(&mut fields, "question");
+    let answer = text(&mut fields, "answer");
+    let causes = links(
+        &mut fields,
+        draft,
+        &from,
+        "causes",
+        Target::Item(Kind::Cause),
+        true,
+    );
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.faqs.push(Faq {
+            id,
+            question,
+            answer,
+            causes,
+            sources,
+            location: location(&start),
+        });
+    }
+}
+
+/// Checks a code as written in content: exactly two characters, digits or capitals.
+fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) -> Option<String> {
+    let well_formed = code.len() == 2
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    if well_formed {
+        return Some(code.to_string());
+    }
+    let hint = match normalize_code(code) {
+        Some(fixed) => format!("write it as \"{fixed}\""),
+        None => {
+            "a response code is two characters, digits or capital letters, like \"05\" or \"A0\""
+                .to_string()
+        }
+    };
+    errors.push(pos.error(format!("malformed response code \"{code}\""), hint));
+    None
+}
+
+fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let code = match fields.text("code") {
+        Some((code, pos)) => checked_code(&code, &pos, fields.errors).map(|code| (code, pos)),
+        None => None,
+    };
+    let id = code.as_ref().map(|(code, _)| code_id(code));
+    if let (Some(id), Some((_, pos))) = (&id, &code) {
+        draft.declarations.push(Declaration {
+            id: id.clone(),
+            kind: Some(Kind::Code),
+            pos: pos.clone(),
+        });
+    }
+    let from = id.clone().unwrap_or_default();
+    let display = text(&mut fields, "display");
+    let meaning = text(&mut fields, "meaning");
+    let older_meaning = opt_text(&mut fields, "older_meaning");
+    let international = opt_text(&mut fields, "international");
+    let class = match fields.text("class") {
+        Some((class, pos)) => {
+            let parsed = CodeClass::from_key(class.trim());
+            if parsed.is_none() {
+                fields.errors.push(pos.error(
+                    format!("unknown code class \"{class}\""),
+                    "use A (success), B (may retry), C (do not retry), D (operator must act) or E (system fault)",
+                ));
+            }
+            parsed
+        }
+        None => None,
+    };
+    let retry = text(&mut fields, "retry");
+    let action = text(&mut fields, "action");
+    // A success code has nothing to fix; every failure must say who fixes it and why.
+    let failure = class.is_some_and(|c| c != CodeClass::A);
+    let who_fixes = fields.actor_list("who_fixes", failure);
+    let causes = links(
+        &mut fields,
+        draft,
+        &from,
+        "causes",
+        Target::Item(Kind::Cause),
+        failure,
+    );
+    let script = one_link(
+        &mut fields,
+        draft,
+        &from,
+        "script",
+        Target::Item(Kind::Script),
+        false,
+    );
+    let conflict = opt_text(&mut fields, "conflict");
+    let discreet = fields.opt_bool("discreet").unwrap_or(false);
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let (Some(id), Some((code, _)), Some(class)) = (id, code, class) {
+        draft.codes.push(Code {
+            id,
+            code,
+            display,
+            meaning,
+            older_meaning,
+            international,
+            class,
+            retry,
+            action,
+            who_fixes,
+            causes,
+            script,
+            conflict,
+            discreet,
+            sources,
+            location: location(&start),
+        });
+    }
+}
+
+fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+    let start = fields.start().clone();
+    let id = read_id(&mut fields, Some(Kind::Script), draft);
+    let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+    let title = text(&mut fields, "title");
+    let say = texts(&mut fields, "say", true);
+    let avoid = texts(&mut fields, "avoid", false);
+    let discreet = fields.opt_bool("discreet").unwrap_or(false);
+    let sources = sources(&mut fields, draft, &from);
+    fields.finish();
+    if let Some((id, _)) = id {
+        draft.scripts.push(Script {
+            id,
+            title,
+            say,
+            avoid,
+            discreet,
+            sources,
+            location: location(&start),
+        });
+    }
+}

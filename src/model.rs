@@ -1,0 +1,558 @@
+//! The content model: what a knowledge pack holds once it has loaded and validated.
+//!
+//! Items link to each other by id. A loaded [`Pack`] is always consistent: every link
+//! resolves, so lookups through [`Pack::item`] only fail for ids typed by a user.
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The kinds of item a pack holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Symptom,
+    Cause,
+    Solution,
+    Faq,
+    Code,
+    Script,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Symptom,
+        Kind::Cause,
+        Kind::Solution,
+        Kind::Faq,
+        Kind::Code,
+        Kind::Script,
+    ];
+
+    /// The TOML table name, also used in the command line and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Symptom => "symptom",
+            Kind::Cause => "cause",
+            Kind::Solution => "solution",
+            Kind::Faq => "faq",
+            Kind::Code => "code",
+            Kind::Script => "script",
+        }
+    }
+
+    /// The Chinese label shown to staff.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Symptom => "现象",
+            Kind::Cause => "原因",
+            Kind::Solution => "解决方法",
+            Kind::Faq => "常见问题",
+            Kind::Code => "应答码",
+            Kind::Script => "对顾客说",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Who has to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    /// The counter staff operating the terminal.
+    Clerk,
+    /// The customer whose card it is.
+    Cardholder,
+    /// The bank that issued the card.
+    Issuer,
+    /// The acquirer or POS service provider of the shop.
+    Acquirer,
+    /// The card network or payment platform (UnionPay, the switch, the line).
+    Network,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 5] = [
+        Actor::Clerk,
+        Actor::Cardholder,
+        Actor::Issuer,
+        Actor::Acquirer,
+        Actor::Network,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Actor::Clerk => "clerk",
+            Actor::Cardholder => "cardholder",
+            Actor::Issuer => "issuer",
+            Actor::Acquirer => "acquirer",
+            Actor::Network => "network",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Actor::Clerk => "收银员",
+            Actor::Cardholder => "持卡人",
+            Actor::Issuer => "发卡行",
+            Actor::Acquirer => "收单机构/POS服务商",
+            Actor::Network => "银联/网络",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Actor> {
+        Actor::ALL.into_iter().find(|actor| actor.key() == key)
+    }
+}
+
+/// Action class of a response code, as acquirers document field 39.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum CodeClass {
+    A,
+    B,
+    C,
+    D,
+    E,
+}
+
+impl CodeClass {
+    pub fn from_key(key: &str) -> Option<CodeClass> {
+        match key {
+            "A" => Some(CodeClass::A),
+            "B" => Some(CodeClass::B),
+            "C" => Some(CodeClass::C),
+            "D" => Some(CodeClass::D),
+            "E" => Some(CodeClass::E),
+            _ => None,
+        }
+    }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            CodeClass::A => "A",
+            CodeClass::B => "B",
+            CodeClass::C => "C",
+            CodeClass::D => "D",
+            CodeClass::E => "E",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CodeClass::A => "成功",
+            CodeClass::B => "失败，可重试",
+            CodeClass::C => "失败，不要重试",
+            CodeClass::D => "失败，操作员须处理",
+            CodeClass::E => "系统故障，不要重试",
+        }
+    }
+}
+
+/// Where an item is written, so staff and trainers can find it to edit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+}
+
+/// A part of a source document that items trace back to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Which document: `article`, `facts` or `posdesk` (knowledge added by the pack's authors).
+    pub origin: String,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Symptom {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub codes: Vec<String>,
+    pub aliases: Vec<String>,
+    /// Causes, most likely first.
+    pub causes: Vec<String>,
+    /// Position on the home list: lower comes first.
+    pub rank: i64,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cause {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub description: String,
+    pub checks: Vec<String>,
+    pub questions: Vec<String>,
+    pub actors: Vec<Actor>,
+    pub solutions: Vec<String>,
+    pub script: Option<String>,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub who: Actor,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Escalation {
+    pub when: String,
+    pub to: Actor,
+    pub how: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Solution {
+    pub id: String,
+    pub title: String,
+    pub steps: Vec<Step>,
+    pub escalate: Option<Escalation>,
+    pub notes: Vec<String>,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Faq {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    pub causes: Vec<String>,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Code {
+    pub id: String,
+    /// Two characters, digits or capital letters: `05`, `A0`.
+    pub code: String,
+    /// What a newer UnionPay terminal shows.
+    pub display: String,
+    /// What the code means, in the pack's own words.
+    pub meaning: String,
+    /// The meaning in older tables, where it differs.
+    pub older_meaning: Option<String>,
+    /// The ISO 8583 field 39 meaning, for comparison.
+    pub international: Option<String>,
+    pub class: CodeClass,
+    pub retry: String,
+    pub action: String,
+    pub who_fixes: Vec<Actor>,
+    pub causes: Vec<String>,
+    pub script: Option<String>,
+    /// Where sources disagree on the meaning.
+    pub conflict: Option<String>,
+    /// Lost, stolen or fraud: never tell the customer the detailed reason.
+    pub discreet: bool,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Script {
+    pub id: String,
+    pub title: String,
+    /// What to say, in order.
+    pub say: Vec<String>,
+    /// What not to say.
+    pub avoid: Vec<String>,
+    pub discreet: bool,
+    pub sources: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PackInfo {
+    pub name: String,
+    pub version: String,
+    pub description: String,
+}
+
+/// A borrowed view of any item, for code that treats all kinds alike.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Symptom(&'a Symptom),
+    Cause(&'a Cause),
+    Solution(&'a Solution),
+    Faq(&'a Faq),
+    Code(&'a Code),
+    Script(&'a Script),
+}
+
+impl<'a> Item<'a> {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Item::Symptom(_) => Kind::Symptom,
+            Item::Cause(_) => Kind::Cause,
+            Item::Solution(_) => Kind::Solution,
+            Item::Faq(_) => Kind::Faq,
+            Item::Code(_) => Kind::Code,
+            Item::Script(_) => Kind::Script,
+        }
+    }
+
+    pub fn id(&self) -> &'a str {
+        match self {
+            Item::Symptom(item) => &item.id,
+            Item::Cause(item) => &item.id,
+            Item::Solution(item) => &item.id,
+            Item::Faq(item) => &item.id,
+            Item::Code(item) => &item.id,
+            Item::Script(item) => &item.id,
+        }
+    }
+
+    /// The one-line title shown in lists.
+    pub fn title(&self) -> String {
+        match self {
+            Item::Symptom(item) => item.title.clone(),
+            Item::Cause(item) => item.title.clone(),
+            Item::Solution(item) => item.title.clone(),
+            Item::Faq(item) => item.question.clone(),
+            Item::Code(item) => format!("{} {}", item.code, item.display),
+            Item::Script(item) => item.title.clone(),
+        }
+    }
+
+    pub fn sources(&self) -> &'a [String] {
+        match self {
+            Item::Symptom(item) => &item.sources,
+            Item::Cause(item) => &item.sources,
+            Item::Solution(item) => &item.sources,
+            Item::Faq(item) => &item.sources,
+            Item::Code(item) => &item.sources,
+            Item::Script(item) => &item.sources,
+        }
+    }
+
+    pub fn location(&self) -> &'a Location {
+        match self {
+            Item::Symptom(item) => &item.location,
+            Item::Cause(item) => &item.location,
+            Item::Solution(item) => &item.location,
+            Item::Faq(item) => &item.location,
+            Item::Code(item) => &item.location,
+            Item::Script(item) => &item.location,
+        }
+    }
+}
+
+/// A loaded, validated knowledge pack.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pack {
+    pub info: PackInfo,
+    pub sources: Vec<Source>,
+    pub symptoms: Vec<Symptom>,
+    pub causes: Vec<Cause>,
+    pub solutions: Vec<Solution>,
+    pub faqs: Vec<Faq>,
+    pub codes: Vec<Code>,
+    pub scripts: Vec<Script>,
+    #[serde(skip)]
+    pub(crate) index: HashMap<String, (Kind, usize)>,
+}
+
+impl Pack {
+    /// Builds the id index; called once the items are in place.
+    pub(crate) fn reindex(&mut self) {
+        let mut index = HashMap::new();
+        let lists: [(Kind, Vec<&str>); 6] = [
+            (
+                Kind::Symptom,
+                self.symptoms.iter().map(|i| i.id.as_str()).collect(),
+            ),
+            (
+                Kind::Cause,
+                self.causes.iter().map(|i| i.id.as_str()).collect(),
+            ),
+            (
+                Kind::Solution,
+                self.solutions.iter().map(|i| i.id.as_str()).collect(),
+            ),
+            (Kind::Faq, self.faqs.iter().map(|i| i.id.as_str()).collect()),
+            (
+                Kind::Code,
+                self.codes.iter().map(|i| i.id.as_str()).collect(),
+            ),
+            (
+                Kind::Script,
+                self.scripts.iter().map(|i| i.id.as_str()).collect(),
+            ),
+        ];
+        for (kind, ids) in lists {
+            for (position, id) in ids.into_iter().enumerate() {
+                index.insert(id.to_string(), (kind, position));
+            }
+        }
+        self.index = index;
+    }
+
+    /// Looks an item up by id.
+    pub fn item(&self, id: &str) -> Option<Item<'_>> {
+        let (kind, position) = *self.index.get(id)?;
+        match kind {
+            Kind::Symptom => self.symptoms.get(position).map(Item::Symptom),
+            Kind::Cause => self.causes.get(position).map(Item::Cause),
+            Kind::Solution => self.solutions.get(position).map(Item::Solution),
+            Kind::Faq => self.faqs.get(position).map(Item::Faq),
+            Kind::Code => self.codes.get(position).map(Item::Code),
+            Kind::Script => self.scripts.get(position).map(Item::Script),
+        }
+    }
+
+    pub fn symptom(&self, id: &str) -> Option<&Symptom> {
+        match self.item(id)? {
+            Item::Symptom(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    pub fn cause(&self, id: &str) -> Option<&Cause> {
+        match self.item(id)? {
+            Item::Cause(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    pub fn solution(&self, id: &str) -> Option<&Solution> {
+        match self.item(id)? {
+            Item::Solution(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    pub fn script(&self, id: &str) -> Option<&Script> {
+        match self.item(id)? {
+            Item::Script(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    pub fn faq(&self, id: &str) -> Option<&Faq> {
+        match self.item(id)? {
+            Item::Faq(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    /// Finds a response code as typed by a user: `5`, `05`, ` a0 `.
+    pub fn code(&self, typed: &str) -> Option<&Code> {
+        let wanted = normalize_code(typed)?;
+        self.codes.iter().find(|code| code.code == wanted)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every item, in kind order then file order.
+    pub fn items(&self) -> impl Iterator<Item = Item<'_>> {
+        self.symptoms
+            .iter()
+            .map(Item::Symptom)
+            .chain(self.causes.iter().map(Item::Cause))
+            .chain(self.solutions.iter().map(Item::Solution))
+            .chain(self.faqs.iter().map(Item::Faq))
+            .chain(self.codes.iter().map(Item::Code))
+            .chain(self.scripts.iter().map(Item::Script))
+    }
+
+    pub fn len(&self) -> usize {
+        self.symptoms.len()
+            + self.causes.len()
+            + self.solutions.len()
+            + self.faqs.len()
+            + self.codes.len()
+            + self.scripts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Symptoms in home-list order: most common first.
+    pub fn symptoms_by_rank(&self) -> Vec<&Symptom> {
+        let mut list: Vec<&Symptom> = self.symptoms.iter().collect();
+        list.sort_by_key(|symptom| symptom.rank);
+        list
+    }
+
+    /// Symptoms that show a response code, in home-list order.
+    pub fn symptoms_with_code(&self, code: &str) -> Vec<&Symptom> {
+        let mut found: Vec<&Symptom> = self
+            .symptoms
+            .iter()
+            .filter(|s| s.codes.iter().any(|c| c == code))
+            .collect();
+        found.sort_by_key(|symptom| symptom.rank);
+        found
+    }
+
+    /// Symptoms and codes that link to a cause, and FAQ entries about it.
+    pub fn links_to(&self, id: &str) -> Vec<Item<'_>> {
+        let mut found = Vec::new();
+        for symptom in &self.symptoms {
+            if symptom.causes.iter().any(|c| c == id) {
+                found.push(Item::Symptom(symptom));
+            }
+        }
+        for cause in &self.causes {
+            if cause.solutions.iter().any(|s| s == id) || cause.script.as_deref() == Some(id) {
+                found.push(Item::Cause(cause));
+            }
+        }
+        for faq in &self.faqs {
+            if faq.causes.iter().any(|c| c == id) {
+                found.push(Item::Faq(faq));
+            }
+        }
+        for code in &self.codes {
+            if code.causes.iter().any(|c| c == id) || code.script.as_deref() == Some(id) {
+                found.push(Item::Code(code));
+            }
+        }
+        found
+    }
+}
+
+/// A response code in canonical form (two characters, capitals), or `None` if the text
+/// cannot be one. A lone digit gets its leading zero: staff often type `5` for `05`.
+pub fn normalize_code(typed: &str) -> Option<String> {
+    let trimmed = typed.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    let valid = |s: &str| {
+        s.len() == 2
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    };
+    if valid(&upper) {
+        Some(upper)
+    } else if upper.len() == 1 && upper.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!("0{upper}"))
+    } else {
+        None
+    }
+}
+
+/// The id a code entry gets: `code-05`, `code-a0`.
+pub fn code_id(code: &str) -> String {
+    format!("code-{}", code.to_ascii_lowercase())
+}
