@@ -7,6 +7,8 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod report;
+pub mod search;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::{load, load_dir, load_embedded, load_files, ContentFile};

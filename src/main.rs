@@ -1,6 +1,11 @@
-fn main() {
-    match posdesk::load_embedded() {
-        Ok(pack) => println!("ok: {} items", pack.len()),
-        Err(e) => print!("{e}"),
-    }
+//! The `posdesk` command line.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    cli::run(args)
 }

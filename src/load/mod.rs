@@ -89,6 +89,10 @@ fn collect_toml(dir: &Path, paths: &mut Vec<PathBuf>, errors: &mut Vec<Diagnosti
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        // Hidden folders (.git, editor state) never hold content.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         if path.is_dir() {
             collect_toml(&path, paths, errors);
         } else if path.extension().is_some_and(|ext| ext == "toml") {

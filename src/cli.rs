@@ -1,0 +1,253 @@
+//! Commands of the `posdesk` binary. Each loads the pack, does one thing, and maps the
+//! outcome to an exit code: 0 done, 1 bad content or nothing found, 2 bad usage.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use posdesk::diagnostic::did_you_mean;
+use posdesk::model::normalize_code;
+use posdesk::search::SearchIndex;
+use posdesk::{report, Item, Pack};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "posdesk",
+    version,
+    about = "Help desk for failed card payments: 持卡人认证失败 and related POS response codes",
+    long_about = "posdesk turns a troubleshooting article and the UnionPay response-code table into a \
+searchable knowledge base: symptoms, causes, solution steps, what to say to the customer.\n\n\
+Examples:\n  posdesk code 05\n  posdesk search yebz\n  posdesk show card-status-abnormal\n  \
+posdesk lint content\n  posdesk export --format html -o handout.html"
+)]
+pub struct Args {
+    /// Load the knowledge pack from this directory instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    content: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a content pack: syntax, keys, ids, links, codes. Exit 1 lists every problem.
+    Lint {
+        /// The pack directory (default: --content, or the built-in pack).
+        dir: Option<PathBuf>,
+    },
+    /// Search every kind of item: Chinese, pinyin (full or initials), codes, ids.
+    Search {
+        /// What to look for, e.g. 余额, yebz, yuebuzu, 51.
+        query: String,
+        /// Print a JSON array of results.
+        #[arg(long)]
+        json: bool,
+        /// How many results at most.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+    },
+    /// Print one item in full, with its links.
+    Show {
+        /// The item's id (see `posdesk search`), or a response code.
+        id: String,
+    },
+    /// What a response code means and what to do.
+    Code {
+        /// The two-character code shown by the terminal, e.g. 05, 51, A0.
+        code: String,
+    },
+    /// The whole pack as a printable handout (md, html) or as data (json).
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Html,
+    Json,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let content = args.content.as_deref();
+    match args.command {
+        None => {
+            let mut help = <Args as clap::CommandFactory>::command();
+            print_out(&help.render_help().to_string())
+        }
+        Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
+        Some(Command::Search { query, json, limit }) => with_pack(content, |pack| {
+            search(pack, &query, json, usize::from(limit))
+        }),
+        Some(Command::Show { id }) => with_pack(content, |pack| show(pack, &id)),
+        Some(Command::Code { code }) => with_pack(content, |pack| code_command(pack, &code)),
+        Some(Command::Export { format, output }) => {
+            with_pack(content, |pack| export(pack, format, output.as_deref()))
+        }
+    }
+}
+
+/// Prints to standard output; a closed pipe (`posdesk export | head`) is not an error.
+fn print_out(text: &str) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("posdesk: cannot write output: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("posdesk: {message}");
+    ExitCode::FAILURE
+}
+
+fn with_pack(content: Option<&Path>, command: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
+    match posdesk::load(content) {
+        Ok(pack) => command(&pack),
+        Err(diagnostics) => {
+            eprint!("{diagnostics}");
+            fail(&format!(
+                "the content pack has {} problem(s); run `posdesk lint` for details",
+                diagnostics.len()
+            ))
+        }
+    }
+}
+
+fn lint(dir: Option<&Path>) -> ExitCode {
+    let shown = dir.map_or("built-in pack".to_string(), |d| d.display().to_string());
+    match posdesk::load(dir) {
+        Ok(pack) => print_out(&format!(
+            "ok: {shown}: {} symptoms, {} causes, {} solutions, {} FAQ, {} codes, {} scripts ({} items)\n",
+            pack.symptoms.len(),
+            pack.causes.len(),
+            pack.solutions.len(),
+            pack.faqs.len(),
+            pack.codes.len(),
+            pack.scripts.len(),
+            pack.len()
+        )),
+        Err(diagnostics) => {
+            let _ = print_out(&diagnostics.to_string());
+            fail(&format!("{shown}: {} problem(s) found", diagnostics.len()))
+        }
+    }
+}
+
+fn search(pack: &Pack, query: &str, json: bool, limit: usize) -> ExitCode {
+    let index = SearchIndex::new(pack);
+    let hits = index.search(query, limit);
+    if json {
+        return match serde_json::to_string_pretty(&hits) {
+            Ok(text) => print_out(&(text + "\n")),
+            Err(error) => fail(&format!("cannot write JSON: {error}")),
+        };
+    }
+    if hits.is_empty() {
+        eprintln!("posdesk: nothing matches \"{query}\"");
+        return ExitCode::SUCCESS;
+    }
+    let mut out = String::new();
+    for hit in &hits {
+        out.push_str(&format!(
+            "{:>7.1}  {:<8} {:<32} {}\n",
+            hit.score,
+            hit.kind.key(),
+            hit.id,
+            hit.title
+        ));
+    }
+    print_out(&out)
+}
+
+fn show(pack: &Pack, id: &str) -> ExitCode {
+    let wanted = id.trim();
+    if let Some(item) = pack.item(wanted) {
+        return print_out(&report::item_text(pack, item));
+    }
+    if let Some(code) = pack.code(wanted) {
+        return print_out(&report::item_text(pack, Item::Code(code)));
+    }
+    let ids: Vec<&str> = pack.items().map(|item| item.id()).collect();
+    let mut message = format!("no item with id \"{wanted}\"");
+    match did_you_mean(wanted, &ids) {
+        Some(close) => message.push_str(&format!("; did you mean \"{close}\"?")),
+        None => {
+            let hits = SearchIndex::new(pack).search(wanted, 3);
+            if !hits.is_empty() {
+                let found: Vec<String> = hits
+                    .iter()
+                    .map(|h| format!("{} ({})", h.id, h.title))
+                    .collect();
+                message.push_str(&format!("; search finds: {}", found.join(", ")));
+            }
+        }
+    }
+    fail(&format!("{message}. `posdesk search WORDS` lists ids"))
+}
+
+fn code_command(pack: &Pack, typed: &str) -> ExitCode {
+    let Some(normal) = normalize_code(typed) else {
+        return fail(&format!(
+            "\"{typed}\" is not a response code: a code is two characters, digits or capital letters, like 05, 51 or A0"
+        ));
+    };
+    match pack.code(&normal) {
+        Some(code) => print_out(&report::item_text(pack, Item::Code(code))),
+        None => fail(&format!(
+            "unknown response code {normal}: it is not in this pack's table. Treat it as a generic \
+failure (交易失败): do not retry blindly, check the last transaction's result, and ask the \
+cardholder to contact the issuing bank. Run `posdesk export --format md` for the full table"
+        )),
+    }
+}
+
+fn export(pack: &Pack, format: Format, output: Option<&Path>) -> ExitCode {
+    let text = match format {
+        Format::Md => report::pack_markdown(pack),
+        Format::Html => report::pack_html(pack),
+        Format::Json => match serde_json::to_string_pretty(pack) {
+            Ok(text) => text + "\n",
+            Err(error) => return fail(&format!("cannot write JSON: {error}")),
+        },
+    };
+    match output {
+        None => print_out(&text),
+        Some(path) => match write_atomically(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("posdesk: wrote {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&format!("cannot write {}: {error}", path.display())),
+        },
+    }
+}
+
+/// Writes beside the target and renames, so an existing file is never left half-written.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(file_name);
+    temporary_name.push(".tmp");
+    let temporary = path.with_file_name(temporary_name);
+    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}

@@ -1,0 +1,248 @@
+//! Items as printable documents: one description of what an item shows, rendered as
+//! plain text (`show`, `code`), Markdown or HTML (`export`).
+
+mod html;
+mod markdown;
+mod text;
+
+pub use html::pack_html;
+pub use markdown::pack_markdown;
+pub use text::{blocks_text, item_text};
+
+use crate::model::{Item, Kind, Pack};
+
+/// A link to another item, as shown under an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkLine {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+}
+
+/// One part of an item's page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The item's heading.
+    Heading {
+        kind: Kind,
+        id: String,
+        title: String,
+    },
+    /// A labelled paragraph.
+    Text { label: &'static str, text: String },
+    /// A labelled list; numbered lists are steps to follow in order.
+    List {
+        label: &'static str,
+        items: Vec<String>,
+        numbered: bool,
+    },
+    /// A warning that must stand out (conflicting sources, discreet wording).
+    Warning(String),
+    Links {
+        label: &'static str,
+        links: Vec<LinkLine>,
+    },
+}
+
+fn link(pack: &Pack, id: &str) -> Option<LinkLine> {
+    let item = pack.item(id)?;
+    Some(LinkLine {
+        kind: item.kind(),
+        id: id.to_string(),
+        title: item.title(),
+    })
+}
+
+fn links<'a>(pack: &Pack, ids: impl IntoIterator<Item = &'a String>) -> Vec<LinkLine> {
+    ids.into_iter().filter_map(|id| link(pack, id)).collect()
+}
+
+fn push_links(blocks: &mut Vec<Block>, label: &'static str, links: Vec<LinkLine>) {
+    if !links.is_empty() {
+        blocks.push(Block::Links { label, links });
+    }
+}
+
+fn push_list(blocks: &mut Vec<Block>, label: &'static str, items: &[String], numbered: bool) {
+    if !items.is_empty() {
+        blocks.push(Block::List {
+            label,
+            items: items.to_vec(),
+            numbered,
+        });
+    }
+}
+
+fn push_text(blocks: &mut Vec<Block>, label: &'static str, text: Option<&str>) {
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        blocks.push(Block::Text {
+            label,
+            text: text.to_string(),
+        });
+    }
+}
+
+fn actors(list: &[crate::model::Actor]) -> String {
+    list.iter()
+        .map(|a| a.label())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// What an item's page shows, with its links in both directions.
+pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading {
+        kind: item.kind(),
+        id: item.id().to_string(),
+        title: item.title(),
+    }];
+    match item {
+        Item::Symptom(s) => {
+            push_text(&mut blocks, "应答码", Some(&s.codes.join("、")));
+            push_text(&mut blocks, "也叫", Some(&s.aliases.join("、")));
+            push_text(&mut blocks, "问题描述", Some(&s.description));
+            push_text(&mut blocks, "提示", s.note.as_deref());
+            push_links(
+                &mut blocks,
+                "可能原因（按可能性排序）",
+                links(pack, &s.causes),
+            );
+            let codes: Vec<String> = s.codes.iter().map(|c| crate::model::code_id(c)).collect();
+            push_links(&mut blocks, "应答码", links(pack, &codes));
+        }
+        Item::Cause(c) => {
+            push_text(&mut blocks, "分类", Some(&c.category));
+            push_text(&mut blocks, "谁来处理", Some(&actors(&c.actors)));
+            push_text(&mut blocks, "问题描述", Some(&c.description));
+            push_list(&mut blocks, "如何判断", &c.checks, false);
+            push_list(&mut blocks, "问顾客", &c.questions, false);
+            for solution in c.solutions.iter().filter_map(|id| pack.solution(id)) {
+                solution_blocks(&mut blocks, solution);
+            }
+            if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
+                script_blocks(&mut blocks, script);
+            }
+            push_links(&mut blocks, "解决方法", links(pack, &c.solutions));
+            push_links(&mut blocks, "对顾客说", links(pack, &c.script));
+            push_links(&mut blocks, "出现在", referrers(pack, item.id()));
+        }
+        Item::Solution(s) => {
+            solution_blocks(&mut blocks, s);
+            push_links(&mut blocks, "用于原因", referrers(pack, item.id()));
+        }
+        Item::Faq(f) => {
+            push_text(&mut blocks, "答", Some(&f.answer));
+            push_links(&mut blocks, "相关原因", links(pack, &f.causes));
+        }
+        Item::Code(c) => {
+            if c.discreet {
+                blocks.push(Block::Warning(
+                    "风险卡：不要告诉顾客具体原因，只说交易未通过，按收单机构的规定处理。"
+                        .to_string(),
+                ));
+            }
+            push_text(&mut blocks, "终端显示", Some(&c.display));
+            push_text(&mut blocks, "含义", Some(&c.meaning));
+            push_text(&mut blocks, "旧版含义", c.older_meaning.as_deref());
+            push_text(
+                &mut blocks,
+                "国际含义（ISO 8583）",
+                c.international.as_deref(),
+            );
+            push_text(
+                &mut blocks,
+                "处理类别",
+                Some(&format!("{} {}", c.class.letter(), c.class.label())),
+            );
+            push_text(&mut blocks, "能否重试", Some(&c.retry));
+            push_text(&mut blocks, "怎么处理", Some(&c.action));
+            push_text(&mut blocks, "谁来处理", Some(&actors(&c.who_fixes)));
+            if let Some(conflict) = &c.conflict {
+                blocks.push(Block::Warning(format!("各来源说法不一：{conflict}")));
+            }
+            if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
+                script_blocks(&mut blocks, script);
+            }
+            push_links(&mut blocks, "可能原因", links(pack, &c.causes));
+            let symptoms = pack.symptoms_with_code(&c.code);
+            push_links(
+                &mut blocks,
+                "相关现象",
+                links(pack, symptoms.iter().map(|s| &s.id)),
+            );
+        }
+        Item::Script(s) => {
+            script_blocks(&mut blocks, s);
+            push_links(&mut blocks, "用于", referrers(pack, item.id()));
+        }
+    }
+    push_text(
+        &mut blocks,
+        "出处",
+        Some(&source_titles(pack, item.sources())),
+    );
+    blocks
+}
+
+fn referrers(pack: &Pack, id: &str) -> Vec<LinkLine> {
+    pack.links_to(id)
+        .into_iter()
+        .map(|item| LinkLine {
+            kind: item.kind(),
+            id: item.id().to_string(),
+            title: item.title(),
+        })
+        .collect()
+}
+
+fn solution_blocks(blocks: &mut Vec<Block>, s: &crate::model::Solution) {
+    let steps: Vec<String> = s
+        .steps
+        .iter()
+        .map(|step| format!("【{}】{}", step.who.label(), step.text))
+        .collect();
+    push_text(blocks, "解决方法", Some(&s.title));
+    push_list(blocks, "解决步骤", &steps, true);
+    push_list(blocks, "注意", &s.notes, false);
+    if let Some(escalate) = &s.escalate {
+        let mut text = format!("{}：找{}", escalate.when, escalate.to.label());
+        if let Some(how) = &escalate.how {
+            text.push_str("。");
+            text.push_str(how);
+        }
+        push_text(blocks, "何时升级", Some(&text));
+    }
+}
+
+fn script_blocks(blocks: &mut Vec<Block>, s: &crate::model::Script) {
+    if s.discreet {
+        blocks.push(Block::Warning("谨慎用语：不要说出具体原因。".to_string()));
+    }
+    push_list(blocks, "对顾客说", &s.say, false);
+    push_list(blocks, "不要说", &s.avoid, false);
+}
+
+/// The titles of the source parts an item came from, for traceability.
+pub fn source_titles(pack: &Pack, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| pack.source(id).map_or(id.clone(), |s| s.title.clone()))
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// The sections of a handout, in reading order: symptoms (home order), causes (with their
+/// solutions and scripts), FAQ, codes.
+pub fn handout_sections(pack: &Pack) -> [(Kind, Vec<Item<'_>>); 4] {
+    [
+        (
+            Kind::Symptom,
+            pack.symptoms_by_rank()
+                .into_iter()
+                .map(Item::Symptom)
+                .collect(),
+        ),
+        (Kind::Cause, pack.causes.iter().map(Item::Cause).collect()),
+        (Kind::Faq, pack.faqs.iter().map(Item::Faq).collect()),
+        (Kind::Code, pack.codes.iter().map(Item::Code).collect()),
+    ]
+}

@@ -1,0 +1,53 @@
+//! Plain text for the terminal: `posdesk show` and `posdesk code`.
+
+use super::{item_blocks, Block};
+use crate::model::{Item, Pack};
+use std::fmt::Write;
+
+/// An item's page as plain text.
+pub fn item_text(pack: &Pack, item: Item<'_>) -> String {
+    blocks_text(&item_blocks(pack, item))
+}
+
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        // Writing to a String cannot fail.
+        let _ = match block {
+            Block::Heading { kind, id, title } => {
+                writeln!(out, "【{}】{title}  ({id})", kind.label())
+            }
+            Block::Text { label, text } => writeln!(out, "{label}：{text}"),
+            Block::List {
+                label,
+                items,
+                numbered,
+            } => {
+                let _ = writeln!(out, "{label}：");
+                for (n, item) in items.iter().enumerate() {
+                    let _ = if *numbered {
+                        writeln!(out, "  {}. {item}", n + 1)
+                    } else {
+                        writeln!(out, "  - {item}")
+                    };
+                }
+                Ok(())
+            }
+            Block::Warning(text) => writeln!(out, "! {text}"),
+            Block::Links { label, links } => {
+                let _ = writeln!(out, "{label}：");
+                for link in links {
+                    let _ = writeln!(
+                        out,
+                        "  > {}  ({}: {})",
+                        link.title,
+                        link.kind.key(),
+                        link.id
+                    );
+                }
+                Ok(())
+            }
+        };
+    }
+    out
+}

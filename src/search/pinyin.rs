@@ -1,0 +1,238 @@
+//! Matching ASCII queries against Chinese text by pinyin.
+//!
+//! Every character is turned into a symbol whose readings are known: all pinyin readings
+//! of a Chinese character (heteronyms included, primary reading first), the lower-case
+//! character itself for ASCII letters and digits. A query matches a run of consecutive
+//! characters when each character consumes either its whole reading or a prefix of it, so
+//! full pinyin (`yuebuzu`), initials (`yebz`) and any mix (`yuebz`) all work.
+
+use pinyin::ToPinyinMulti;
+use std::collections::HashMap;
+
+/// Symbol of a character that no query can match (punctuation, spaces, symbols).
+pub const NO_READING: u32 = 0;
+
+/// The readings of every distinct character seen while indexing.
+#[derive(Debug, Default)]
+pub struct Readings {
+    by_char: HashMap<char, u32>,
+    readings: Vec<Vec<Box<[u8]>>>,
+    /// For each symbol, the bitmask of the first letters of its readings.
+    initials: Vec<u64>,
+}
+
+/// The bit of an ASCII letter or digit in a first-letter mask.
+pub fn letter_bit(byte: u8) -> u64 {
+    match byte {
+        b'a'..=b'z' => 1 << (byte - b'a'),
+        b'0'..=b'9' => 1 << (26 + byte - b'0'),
+        _ => 0,
+    }
+}
+
+impl Readings {
+    pub fn new() -> Self {
+        Readings {
+            by_char: HashMap::new(),
+            readings: vec![Vec::new()],
+            initials: vec![0],
+        }
+    }
+
+    /// The symbol for a character, registering its readings on first sight.
+    pub fn symbol(&mut self, c: char) -> u32 {
+        if let Some(&symbol) = self.by_char.get(&c) {
+            return symbol;
+        }
+        let readings = readings_of(c);
+        if readings.is_empty() {
+            self.by_char.insert(c, NO_READING);
+            return NO_READING;
+        }
+        let mask = readings
+            .iter()
+            .filter_map(|r| r.first())
+            .fold(0, |mask, &b| mask | letter_bit(b));
+        let symbol = u32::try_from(self.readings.len()).unwrap_or(NO_READING);
+        self.readings.push(readings);
+        self.initials.push(mask);
+        self.by_char.insert(c, symbol);
+        symbol
+    }
+
+    /// The symbol of a character already seen; others have no reading.
+    pub fn lookup(&self, c: char) -> u32 {
+        self.by_char.get(&c).copied().unwrap_or(NO_READING)
+    }
+
+    pub fn initials(&self, symbol: u32) -> u64 {
+        self.initials.get(symbol as usize).copied().unwrap_or(0)
+    }
+
+    fn readings(&self, symbol: u32) -> &[Box<[u8]>] {
+        self.readings
+            .get(symbol as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn readings_of(c: char) -> Vec<Box<[u8]>> {
+    if c.is_ascii_alphanumeric() {
+        return vec![Box::from([c.to_ascii_lowercase() as u8])];
+    }
+    let Some(multi) = c.to_pinyin_multi() else {
+        return Vec::new();
+    };
+    let mut readings: Vec<Box<[u8]>> = Vec::new();
+    for reading in multi {
+        let plain = reading.plain();
+        // ü is typed as v on most keyboards, and often as u.
+        let spellings = if plain.contains('ü') {
+            vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+        } else {
+            vec![plain.to_string()]
+        };
+        for spelling in spellings {
+            let bytes: Box<[u8]> = spelling.into_bytes().into_boxed_slice();
+            if !readings.contains(&bytes) {
+                readings.push(bytes);
+            }
+        }
+    }
+    readings
+}
+
+/// A pinyin match: the characters it covers and how many consumed a whole syllable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinyinMatch {
+    pub start: usize,
+    pub len: usize,
+    pub full_syllables: usize,
+}
+
+/// Finds the best pinyin match of `query` (lower-case ASCII letters and digits) in a
+/// sequence of symbols: the earliest start, preferring whole syllables there.
+pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<PinyinMatch> {
+    let first = *query.first()?;
+    let bit = letter_bit(first);
+    if bit == 0 || query.len() > 64 {
+        return None;
+    }
+    let mut best: Option<PinyinMatch> = None;
+    for start in 0..symbols.len() {
+        let symbol = symbols.get(start).copied().unwrap_or(NO_READING);
+        if readings.initials(symbol) & bit == 0 {
+            continue;
+        }
+        if let Some((len, full)) = match_at(query, symbols, start, readings) {
+            let candidate = PinyinMatch {
+                start,
+                len,
+                full_syllables: full,
+            };
+            // Whole syllables beat initials; among equals the earliest wins.
+            let better = best.as_ref().is_none_or(|b| full > b.full_syllables);
+            if better {
+                best = Some(candidate);
+            }
+            if full == len {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Matches the whole query from `start`; returns characters covered and whole syllables.
+fn match_at(
+    query: &[u8],
+    symbols: &[u32],
+    start: usize,
+    readings: &Readings,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    descend(query, symbols, start, 0, 0, readings, &mut best);
+    best
+}
+
+/// Depth-first over the ways the next characters can consume the query; keeps the way
+/// with the most whole syllables. Query length bounds the depth.
+fn descend(
+    query: &[u8],
+    symbols: &[u32],
+    at: usize,
+    full: usize,
+    depth: usize,
+    readings: &Readings,
+    best: &mut Option<(usize, usize)>,
+) {
+    if query.is_empty() {
+        if best.is_none_or(|(_, best_full)| full > best_full) {
+            *best = Some((depth, full));
+        }
+        return;
+    }
+    let Some(&symbol) = symbols.get(at) else {
+        return;
+    };
+    for reading in readings.readings(symbol) {
+        let common = reading
+            .iter()
+            .zip(query)
+            .take_while(|(a, b)| a == b)
+            .count();
+        for taken in (1..=common).rev() {
+            let whole = taken == reading.len();
+            let rest = query.get(taken..).unwrap_or_default();
+            descend(
+                rest,
+                symbols,
+                at + 1,
+                full + usize::from(whole),
+                depth + 1,
+                readings,
+                best,
+            );
+            if best.is_some_and(|(len, f)| f == len) {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbols(text: &str, readings: &mut Readings) -> Vec<u32> {
+        text.chars().map(|c| readings.symbol(c)).collect()
+    }
+
+    #[test]
+    fn full_initials_and_mixed_pinyin_match() {
+        let mut readings = Readings::new();
+        let text = symbols("持卡人账户余额不足", &mut readings);
+        for query in ["yuebuzu", "yebz", "yuebz", "yue", "ye"] {
+            let found = find(query.as_bytes(), &text, &readings);
+            assert_eq!(found.map(|m| m.start), Some(5), "{query}");
+        }
+        assert!(find(b"xyzq", &text, &readings).is_none());
+    }
+
+    #[test]
+    fn heteronyms_and_u_umlaut_are_readable() {
+        let mut readings = Readings::new();
+        let text = symbols("银行", &mut readings);
+        assert!(find(b"yinhang", &text, &readings).is_some());
+        assert!(find(b"yh", &text, &readings).is_some());
+        let green = symbols("绿", &mut readings);
+        assert!(find(b"lv", &green, &readings).is_some());
+    }
+
+    #[test]
+    fn punctuation_breaks_a_run() {
+        let mut readings = Readings::new();
+        let text = symbols("余，额", &mut readings);
+        assert!(find(b"ye", &text, &readings).is_none());
+    }
+}
