@@ -252,10 +252,11 @@ fn parse_actor(text: &str, pos: &Pos, key: &str, errors: &mut Vec<Diagnostic>) -
     let actor = Actor::from_key(text.trim());
     if actor.is_none() {
         let names: Vec<&str> = Actor::ALL.iter().map(|a| a.key()).collect();
-        errors.push(pos.error(
-            format!("`{key}` names an unknown actor \"{text}\""),
-            format!("use one of: {}", names.join(", ")),
-        ));
+        let hint = match did_you_mean(text.trim(), &names) {
+            Some(close) => format!("did you mean \"{close}\"? use one of: {}", names.join(", ")),
+            None => format!("use one of: {}", names.join(", ")),
+        };
+        errors.push(pos.error(format!("`{key}` names an unknown actor \"{text}\""), hint));
     }
     actor
 }
