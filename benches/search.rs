@@ -1,1 +1,67 @@
-fn main() {}
+//! Search per query, index build, and pack load + validation, on the shipped pack and on
+//! generated packs of 1,000, 10,000 and 100,000 items.
+
+mod support;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use posdesk::search::SearchIndex;
+use std::hint::black_box;
+use std::time::Duration;
+
+const QUERIES: [(&str, &str); 4] = [
+    ("chinese", "余额不足"),
+    ("initials", "yebz"),
+    ("full-pinyin", "yuebuzu"),
+    ("code", "51"),
+];
+
+fn shipped() -> posdesk::Pack {
+    posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn search(c: &mut Criterion) {
+    let shipped = shipped();
+    let mut packs = vec![("shipped".to_string(), shipped.clone())];
+    for size in [1_000, 10_000, 100_000] {
+        let files = support::generated_files(&shipped, size);
+        let pack = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
+        packs.push((format!("{}", pack.len()), pack));
+    }
+    let mut group = c.benchmark_group("search");
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for (name, pack) in &packs {
+        let index = SearchIndex::new(pack);
+        for (label, query) in QUERIES {
+            group.bench_with_input(BenchmarkId::new(label, name), &query, |b, query| {
+                b.iter(|| black_box(index.search(black_box(query), 50)))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn load(c: &mut Criterion) {
+    let shipped = shipped();
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.bench_function("shipped: parse + validate", |b| {
+        let files = posdesk::load::embedded_files();
+        b.iter(|| black_box(posdesk::load_files(&files).is_ok()))
+    });
+    group.bench_function("shipped: build search index", |b| {
+        b.iter(|| black_box(SearchIndex::new(&shipped).len()))
+    });
+    let files = support::generated_files(&shipped, 100_000);
+    let big = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    group.bench_function("100k: parse + validate", |b| {
+        b.iter(|| black_box(posdesk::load_files(&files).is_ok()))
+    });
+    group.bench_function("100k: build search index", |b| {
+        b.iter(|| black_box(SearchIndex::new(&big).len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, search, load);
+criterion_main!(benches);

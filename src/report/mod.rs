@@ -207,7 +207,7 @@ fn solution_blocks(blocks: &mut Vec<Block>, s: &crate::model::Solution) {
     if let Some(escalate) = &s.escalate {
         let mut text = format!("{}：找{}", escalate.when, escalate.to.label());
         if let Some(how) = &escalate.how {
-            text.push_str("。");
+            text.push('。');
             text.push_str(how);
         }
         push_text(blocks, "何时升级", Some(&text));

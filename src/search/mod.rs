@@ -5,9 +5,11 @@
 //! the character positions it matched in the original text, so a view can highlight the
 //! Chinese characters a pinyin query found.
 
+mod candidates;
 mod pinyin;
 
 use crate::model::{normalize_code, Item, Kind, Pack};
+use candidates::{Candidates, DocSet, Zone};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use pinyin::Readings;
@@ -67,23 +69,46 @@ struct Doc {
     id: String,
     title: String,
     code: Option<String>,
+    /// This document's fields: `fields[first_field..end_field]`; the short ones (title,
+    /// aliases, codes, id) come first, body text from `body_field` on.
+    first_field: usize,
+    body_field: usize,
+    end_field: usize,
 }
 
 struct Field {
-    doc: u32,
     name: FieldName,
     text: String,
-    /// `text` with ASCII lower-cased: byte offsets are the same as in `text`.
-    lower: String,
-    symbols: Vec<u32>,
+    zone: Zone,
+    /// Where the field's lower-cased text and symbols are in its zone's arena.
+    lower: std::ops::Range<usize>,
+    symbols: std::ops::Range<usize>,
     /// Union of the first letters of all readings: a query whose first letter is not
     /// in it cannot match by pinyin.
+    initials: u64,
+}
+
+/// The lower-cased text and symbols of every field of one zone, back to back: a query
+/// reads them in document order, so they are laid out in that order.
+#[derive(Default)]
+struct Arena {
+    lower: String,
+    symbols: Vec<u32>,
+}
+
+/// What matching reads of a field.
+struct Text<'a> {
+    /// ASCII lower-cased: byte offsets are the same as in the original text.
+    lower: &'a str,
+    symbols: &'a [u32],
     initials: u64,
 }
 
 /// A prepared query: what literal and pinyin matching compare against.
 struct Term {
     literal: String,
+    /// Prepared once per query: building a finder costs more than one short search.
+    finder: memchr::memmem::Finder<'static>,
     pinyin: Vec<u8>,
     chars: usize,
 }
@@ -104,17 +129,42 @@ impl Term {
             Vec::new()
         };
         let chars = literal.chars().count();
+        let finder = memchr::memmem::Finder::new(literal.as_bytes()).into_owned();
         Some(Term {
             literal,
+            finder,
             pinyin,
             chars,
         })
     }
 }
 
+/// Where a match is in a field's text, in characters.
+#[derive(Debug, Clone)]
+enum Span {
+    Run { start: usize, len: usize },
+    Scattered(Vec<usize>),
+}
+
+impl Span {
+    fn positions(self) -> Vec<usize> {
+        match self {
+            Span::Run { start, len } => (start..start + len).collect(),
+            Span::Scattered(positions) => positions,
+        }
+    }
+}
+
 struct FieldMatch {
     score: f64,
-    positions: Vec<usize>,
+    span: Span,
+}
+
+/// A document's best match while ranking: positions come later, for the few shown.
+struct Ranked {
+    score: f64,
+    doc: usize,
+    field: usize,
 }
 
 /// The search index of one pack. Build it once; queries borrow it.
@@ -122,6 +172,9 @@ pub struct SearchIndex {
     docs: Vec<Doc>,
     fields: Vec<Field>,
     readings: Readings,
+    candidates: Candidates,
+    head: Arena,
+    body: Arena,
 }
 
 impl SearchIndex {
@@ -130,10 +183,14 @@ impl SearchIndex {
             docs: Vec::with_capacity(pack.len()),
             fields: Vec::new(),
             readings: Readings::new(),
+            candidates: Candidates::new(pack.len()),
+            head: Arena::default(),
+            body: Arena::default(),
         };
         for item in pack.items() {
             index.add_item(item);
         }
+        index.candidates.learn_syllables(&index.readings);
         index
     }
 
@@ -146,8 +203,8 @@ impl SearchIndex {
     }
 
     fn add_item(&mut self, item: Item<'_>) {
-        let doc = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
-        let title = item.title();
+        let doc = self.docs.len();
+        let first_field = self.fields.len();
         let mut code = None;
         let mut fields: Vec<(FieldName, &str)> = vec![(FieldName::Id, item.id())];
         match item {
@@ -214,26 +271,68 @@ impl SearchIndex {
                 );
             }
         }
-        for (name, text) in fields {
-            let symbols: Vec<u32> = text.chars().map(|c| self.readings.symbol(c)).collect();
-            let initials = symbols
+        fields.sort_by_key(|(name, _)| *name == FieldName::Body);
+        let body_field = first_field
+            + fields
                 .iter()
-                .fold(0, |mask, &s| mask | self.readings.initials(s));
-            self.fields.push(Field {
-                doc,
-                name,
-                text: text.to_string(),
-                lower: text.to_ascii_lowercase(),
-                symbols,
-                initials,
-            });
+                .filter(|(name, _)| *name != FieldName::Body)
+                .count();
+        for (name, text) in fields {
+            let field = self.make_field(doc, name, text);
+            self.fields.push(field);
         }
         self.docs.push(Doc {
             kind: item.kind(),
             id: item.id().to_string(),
-            title,
+            title: item.title(),
             code,
+            first_field,
+            body_field,
+            end_field: self.fields.len(),
         });
+    }
+
+    fn make_field(&mut self, doc: usize, name: FieldName, text: &str) -> Field {
+        let zone = if name == FieldName::Body {
+            Zone::Body
+        } else {
+            Zone::Head
+        };
+        let arena = match zone {
+            Zone::Head => &mut self.head,
+            Zone::Body => &mut self.body,
+        };
+        let lower_start = arena.lower.len();
+        arena.lower.push_str(&text.to_ascii_lowercase());
+        let symbols_start = arena.symbols.len();
+        for c in arena.lower.get(lower_start..).unwrap_or_default().chars() {
+            arena.symbols.push(self.readings.symbol(c));
+        }
+        let symbols = arena.symbols.get(symbols_start..).unwrap_or_default();
+        let initials = symbols
+            .iter()
+            .fold(0, |mask, &s| mask | self.readings.initials(s));
+        self.candidates.add(doc, zone, symbols, &self.readings);
+        Field {
+            name,
+            text: text.to_string(),
+            zone,
+            lower: lower_start..arena.lower.len(),
+            symbols: symbols_start..arena.symbols.len(),
+            initials,
+        }
+    }
+
+    fn text_of(&self, field: &Field) -> Text<'_> {
+        let arena = match field.zone {
+            Zone::Head => &self.head,
+            Zone::Body => &self.body,
+        };
+        Text {
+            lower: arena.lower.get(field.lower.clone()).unwrap_or_default(),
+            symbols: arena.symbols.get(field.symbols.clone()).unwrap_or_default(),
+            initials: field.initials,
+        }
     }
 
     /// Ranked results for a query, best first, at most `limit`.
@@ -241,72 +340,185 @@ impl SearchIndex {
         let Some(term) = Term::new(query) else {
             return Vec::new();
         };
-        let mut best: Vec<Option<(f64, usize, Vec<usize>)>> = Vec::new();
-        best.resize_with(self.docs.len(), || None);
-        let mut matched = 0usize;
-        for (field_index, field) in self.fields.iter().enumerate() {
-            if let Some(found) = self.match_field(field, &term) {
-                let doc = field.doc as usize;
-                let score = found.score * field.name.weight();
-                if let Some(slot) = best.get_mut(doc) {
-                    match slot {
-                        Some((old, _, _)) if *old >= score => {}
-                        _ => {
-                            if slot.is_none() {
-                                matched += 1;
-                            }
-                            *slot = Some((score, field_index, found.positions));
-                        }
-                    }
-                }
+        let code = normalize_code(query).filter(|_| query.trim().len() <= 2);
+        let mut ranked = self.rank(&term, code.as_deref(), limit);
+        // Fuzzy matching is loose: only when exact and pinyin matching found little.
+        if ranked.len() < 3 {
+            let symbols = self.query_symbols(&term);
+            let literal = self
+                .candidates
+                .literal(Zone::Head, &symbols, &self.readings);
+            self.add_fuzzy(&term, &literal, &mut ranked);
+        }
+        for entry in &mut ranked {
+            if let Some(doc) = self.docs.get(entry.doc) {
+                entry.score += self.bonus(doc, code.as_deref());
             }
         }
-        // Fuzzy matching is slow and loose: only when exact and pinyin found little.
-        if matched < 3 {
-            self.fuzzy_titles(&term, &mut best);
+        let by_rank = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
+        if limit == 0 {
+            return Vec::new();
         }
-        let code = normalize_code(query).filter(|_| query.trim().len() <= 2);
-        let mut hits: Vec<(f64, usize, usize, Vec<usize>)> = best
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, by_rank);
+            ranked.truncate(limit);
+        }
+        ranked.sort_by(by_rank);
+        ranked
             .into_iter()
-            .enumerate()
-            .filter_map(|(doc, found)| {
-                let (score, field, positions) = found?;
-                let d = self.docs.get(doc)?;
-                let mut total = score + kind_bonus(d.kind);
-                if let Some(code) = &code {
-                    if d.code.as_ref() == Some(code) {
-                        total += 1000.0;
-                    }
-                }
-                Some((total, doc, field, positions))
-            })
-            .collect();
-        let by_rank = |a: &(f64, usize, usize, Vec<usize>), b: &(f64, usize, usize, Vec<usize>)| {
-            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-        };
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, by_rank);
-            hits.truncate(limit);
-        }
-        hits.sort_by(by_rank);
-        hits.truncate(limit);
-        hits.into_iter()
-            .filter_map(|(score, doc, field, positions)| {
-                self.hit(score, doc, field, positions, &term)
-            })
+            .filter_map(|entry| self.hit(entry, &term))
             .collect()
     }
 
-    fn hit(
+    fn bonus(&self, doc: &Doc, code: Option<&str>) -> f64 {
+        let exact_code = code.is_some() && doc.code.as_deref() == code;
+        kind_bonus(doc.kind) + if exact_code { 1000.0 } else { 0.0 }
+    }
+
+    fn query_symbols(&self, term: &Term) -> Vec<Option<u32>> {
+        term.literal
+            .chars()
+            .map(|c| self.readings.lookup(c))
+            .collect()
+    }
+
+    /// Documents of a zone that the query can match, and those it can match literally.
+    fn zone_candidates(
         &self,
-        score: f64,
-        doc: usize,
-        field: usize,
-        positions: Vec<usize>,
+        zone: Zone,
         term: &Term,
-    ) -> Option<Hit> {
-        let d = self.docs.get(doc)?;
-        let f = self.fields.get(field)?;
+        symbols: &[Option<u32>],
+    ) -> (DocSet, DocSet) {
+        let literal = self.candidates.literal(zone, symbols, &self.readings);
+        let mut all = literal.clone();
+        if !term.pinyin.is_empty() {
+            all.union(&self.candidates.pinyin(zone, &term.pinyin));
+        }
+        (all, literal)
+    }
+
+    /// Each matching document's best field (score without bonuses). Titles, aliases,
+    /// codes and ids are matched first; body text only where it could still reach the
+    /// top `limit`: at large sizes most candidates match only in bodies that rank too low.
+    fn rank(&self, term: &Term, code: Option<&str>, limit: usize) -> Vec<Ranked> {
+        let symbols = self.query_symbols(term);
+        let (heads, head_literal) = self.zone_candidates(Zone::Head, term, &symbols);
+        let heads: Vec<usize> = heads.iter().collect();
+        let ranked = self.best_heads(&heads, &head_literal, term);
+        let mut totals: Vec<f64> = ranked
+            .iter()
+            .map(|r| r.score + self.docs.get(r.doc).map_or(0.0, |d| self.bonus(d, code)))
+            .collect();
+        let threshold = if limit > 0 && totals.len() >= limit {
+            totals.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+            totals.get(limit - 1).copied().unwrap_or(f64::NEG_INFINITY)
+        } else {
+            f64::NEG_INFINITY
+        };
+        let best_possible_body = |literal: bool| {
+            FieldName::Body.weight() * if literal { LITERAL_MAX } else { PINYIN_MAX }
+        };
+        let (bodies, body_literal) = self.zone_candidates(Zone::Body, term, &symbols);
+        let any_literal = body_literal.iter().next().is_some();
+        if best_possible_body(any_literal) + MAX_KIND_BONUS < threshold {
+            return ranked;
+        }
+        // Both lists are in document order: merge, keeping each document's best field.
+        let mut merged = Vec::with_capacity(ranked.len());
+        let mut heads = ranked.into_iter().peekable();
+        for doc in bodies.iter() {
+            while let Some(head) = heads.next_if(|h| h.doc < doc) {
+                merged.push(head);
+            }
+            let head = heads.next_if(|h| h.doc == doc);
+            let Some(d) = self.docs.get(doc) else {
+                continue;
+            };
+            let literal = body_literal.contains(doc);
+            let head_score = head.as_ref().map_or(f64::NEG_INFINITY, |h| h.score);
+            let bound = best_possible_body(literal);
+            let body = if bound > head_score && bound + self.bonus(d, code) >= threshold {
+                self.best_field(doc, d.body_field..d.end_field, term, literal)
+            } else {
+                None
+            };
+            let best = match (head, body) {
+                (Some(h), Some(b)) => Some(if b.score > h.score { b } else { h }),
+                (h, b) => h.or(b),
+            };
+            merged.extend(best);
+        }
+        merged.extend(heads);
+        merged
+    }
+
+    /// The best title, alias, code or id match of each document, in document order.
+    /// Large candidate lists are split across two threads: the machines this runs on
+    /// have at least two cores, and a huge pack's query is otherwise all on one.
+    fn best_heads(&self, docs: &[usize], literal: &DocSet, term: &Term) -> Vec<Ranked> {
+        let scan = |docs: &[usize]| -> Vec<Ranked> {
+            docs.iter()
+                .filter_map(|&doc| {
+                    let d = self.docs.get(doc)?;
+                    self.best_field(
+                        doc,
+                        d.first_field..d.body_field,
+                        term,
+                        literal.contains(doc),
+                    )
+                })
+                .collect()
+        };
+        if docs.len() < PARALLEL_FROM {
+            return scan(docs);
+        }
+        let (first, second) = docs.split_at(docs.len() / 2);
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| scan(second));
+            let mut ranked = scan(first);
+            match other.join() {
+                Ok(rest) => ranked.extend(rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            ranked
+        })
+    }
+
+    fn best_field(
+        &self,
+        doc: usize,
+        fields: std::ops::Range<usize>,
+        term: &Term,
+        literal_possible: bool,
+    ) -> Option<Ranked> {
+        let mut best: Option<Ranked> = None;
+        for field_index in fields {
+            let Some(field) = self.fields.get(field_index) else {
+                continue;
+            };
+            if let Some(found) = self.match_field(&self.text_of(field), term, literal_possible) {
+                let score = found.score * field.name.weight();
+                if best.as_ref().is_none_or(|b| score > b.score) {
+                    best = Some(Ranked {
+                        score,
+                        doc,
+                        field: field_index,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    fn hit(&self, entry: Ranked, term: &Term) -> Option<Hit> {
+        let d = self.docs.get(entry.doc)?;
+        let f = self.fields.get(entry.field)?;
+        let text = self.text_of(f);
+        let positions = self
+            .match_field(&text, term, true)
+            .or_else(|| self.fuzzy_field(f.name, &text, term))
+            .map(|m| m.span.positions())
+            .unwrap_or_default();
         let title_positions = if f.name == FieldName::Title && f.text == d.title {
             positions.clone()
         } else {
@@ -316,7 +528,7 @@ impl SearchIndex {
             kind: d.kind,
             id: d.id.clone(),
             title: d.title.clone(),
-            score: (score * 10.0).round() / 10.0,
+            score: (entry.score * 10.0).round() / 10.0,
             field: f.name,
             text: f.text.clone(),
             positions,
@@ -326,35 +538,41 @@ impl SearchIndex {
 
     /// Where a term matches a title, for highlighting when the best match was elsewhere.
     fn title_positions(&self, title: &str, term: &Term) -> Vec<usize> {
-        let symbols: Vec<u32> = title.chars().map(|c| self.readings.lookup(c)).collect();
-        let field = Field {
-            doc: 0,
-            name: FieldName::Title,
-            text: title.to_string(),
-            lower: title.to_ascii_lowercase(),
+        let lower = title.to_ascii_lowercase();
+        let symbols: Vec<u32> = lower
+            .chars()
+            .map(|c| self.readings.lookup(c).unwrap_or(u32::MAX))
+            .collect();
+        let text = Text {
+            lower: &lower,
+            symbols: &symbols,
             initials: symbols
                 .iter()
                 .fold(0, |m, &s| m | self.readings.initials(s)),
-            symbols,
         };
-        self.match_field(&field, term)
-            .map(|m| m.positions)
+        self.match_field(&text, term, true)
+            .map(|m| m.span.positions())
             .unwrap_or_default()
     }
 
-    fn match_field(&self, field: &Field, term: &Term) -> Option<FieldMatch> {
-        let literal = match_literal(field, term);
-        if literal.is_some() {
-            return literal;
-        }
-        if term.pinyin.is_empty() {
-            return None;
+    /// `literal_possible` is false for documents the literal bitsets ruled out.
+    fn match_field(
+        &self,
+        field: &Text<'_>,
+        term: &Term,
+        literal_possible: bool,
+    ) -> Option<FieldMatch> {
+        if literal_possible {
+            let literal = match_literal(field, term);
+            if literal.is_some() {
+                return literal;
+            }
         }
         let first = term.pinyin.first().copied().map_or(0, pinyin::letter_bit);
         if field.initials & first == 0 {
             return None;
         }
-        let found = pinyin::find(&term.pinyin, &field.symbols, &self.readings)?;
+        let found = pinyin::find(&term.pinyin, field.symbols, &self.readings)?;
         let total = field.symbols.len().max(1) as f64;
         let whole = found.full_syllables as f64 / found.len.max(1) as f64;
         let mut score = 70.0 + 15.0 * whole + 10.0 * (found.len as f64 / total);
@@ -363,50 +581,71 @@ impl SearchIndex {
         }
         Some(FieldMatch {
             score,
-            positions: (found.start..found.start + found.len).collect(),
+            span: Span::Run {
+                start: found.start,
+                len: found.len,
+            },
         })
     }
 
-    fn fuzzy_titles(&self, term: &Term, best: &mut [Option<(f64, usize, Vec<usize>)>]) {
-        if term.chars < 2 {
-            return;
+    /// Titles and aliases holding the query's characters in order, close together.
+    fn fuzzy_field(&self, name: FieldName, field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
+        if term.chars < 2 || !matches!(name, FieldName::Title | FieldName::Alias) {
+            return None;
         }
-        let matcher = SkimMatcherV2::default();
-        for (field_index, field) in self.fields.iter().enumerate() {
-            if !matches!(field.name, FieldName::Title | FieldName::Alias) {
+        let (_, positions) = SkimMatcherV2::default().fuzzy_indices(field.lower, &term.literal)?;
+        // Scattered letters across a long title are noise, not a match.
+        let spread = positions
+            .last()
+            .zip(positions.first())
+            .map_or(0, |(l, f)| l - f + 1);
+        if spread > term.chars * 2 {
+            return None;
+        }
+        let coverage = term.chars as f64 / field.symbols.len().max(1) as f64;
+        Some(FieldMatch {
+            score: 30.0 + 20.0 * coverage,
+            span: Span::Scattered(positions),
+        })
+    }
+
+    fn add_fuzzy(&self, term: &Term, literal: &DocSet, ranked: &mut Vec<Ranked>) {
+        for doc in literal.iter() {
+            if ranked.iter().any(|r| r.doc == doc) {
                 continue;
             }
-            let Some(slot) = best.get_mut(field.doc as usize) else {
+            let Some(d) = self.docs.get(doc) else {
                 continue;
             };
-            if slot.is_some() {
-                continue;
-            }
-            let Some((_, positions)) = matcher.fuzzy_indices(&field.lower, &term.literal) else {
-                continue;
-            };
-            // Scattered letters across a long title are noise, not a match.
-            let spread = positions
-                .last()
-                .zip(positions.first())
-                .map_or(0, |(l, f)| l - f + 1);
-            if spread > term.chars * 2 {
-                continue;
-            }
-            let coverage = term.chars as f64 / field.text.chars().count().max(1) as f64;
-            *slot = Some((
-                (30.0 + 20.0 * coverage) * field.name.weight(),
-                field_index,
-                positions,
-            ));
+            let best = (d.first_field..d.end_field)
+                .filter_map(|i| {
+                    let field = self.fields.get(i)?;
+                    let found = self.fuzzy_field(field.name, &self.text_of(field), term)?;
+                    Some(Ranked {
+                        score: found.score * field.name.weight(),
+                        doc,
+                        field: i,
+                    })
+                })
+                .max_by(|a, b| a.score.total_cmp(&b.score));
+            ranked.extend(best);
         }
     }
 }
 
-fn match_literal(field: &Field, term: &Term) -> Option<FieldMatch> {
-    let byte_start = memchr::memmem::find(field.lower.as_bytes(), term.literal.as_bytes())?;
+/// The highest score `match_literal` gives.
+const LITERAL_MAX: f64 = 175.0;
+/// The highest score a pinyin match gets in `match_field`.
+const PINYIN_MAX: f64 = 105.0;
+/// Candidate lists from this long on are scanned on two threads.
+const PARALLEL_FROM: usize = 8192;
+/// The highest `kind_bonus`.
+const MAX_KIND_BONUS: f64 = 15.0;
+
+fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
+    let byte_start = term.finder.find(field.lower.as_bytes())?;
     let start = field.lower.get(..byte_start)?.chars().count();
-    let total = field.lower.chars().count().max(1);
+    let total = field.symbols.len().max(1);
     let mut score = 100.0 + 20.0 * (term.chars as f64 / total as f64);
     if start == 0 {
         score += 15.0;
@@ -416,6 +655,9 @@ fn match_literal(field: &Field, term: &Term) -> Option<FieldMatch> {
     }
     Some(FieldMatch {
         score,
-        positions: (start..start + term.chars).collect(),
+        span: Span::Run {
+            start,
+            len: term.chars,
+        },
     })
 }

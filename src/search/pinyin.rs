@@ -9,9 +9,6 @@
 use pinyin::ToPinyinMulti;
 use std::collections::HashMap;
 
-/// Symbol of a character that no query can match (punctuation, spaces, symbols).
-pub const NO_READING: u32 = 0;
-
 /// The readings of every distinct character seen while indexing.
 #[derive(Debug, Default)]
 pub struct Readings {
@@ -32,37 +29,35 @@ pub fn letter_bit(byte: u8) -> u64 {
 
 impl Readings {
     pub fn new() -> Self {
-        Readings {
-            by_char: HashMap::new(),
-            readings: vec![Vec::new()],
-            initials: vec![0],
-        }
+        Readings::default()
     }
 
-    /// The symbol for a character, registering its readings on first sight.
+    /// The symbol for a character, registering its readings on first sight. Characters
+    /// without a reading (punctuation) get a symbol too, so literal search can use them.
     pub fn symbol(&mut self, c: char) -> u32 {
         if let Some(&symbol) = self.by_char.get(&c) {
             return symbol;
         }
         let readings = readings_of(c);
-        if readings.is_empty() {
-            self.by_char.insert(c, NO_READING);
-            return NO_READING;
-        }
         let mask = readings
             .iter()
             .filter_map(|r| r.first())
             .fold(0, |mask, &b| mask | letter_bit(b));
-        let symbol = u32::try_from(self.readings.len()).unwrap_or(NO_READING);
+        let symbol = u32::try_from(self.readings.len()).unwrap_or(u32::MAX);
         self.readings.push(readings);
         self.initials.push(mask);
         self.by_char.insert(c, symbol);
         symbol
     }
 
-    /// The symbol of a character already seen; others have no reading.
-    pub fn lookup(&self, c: char) -> u32 {
-        self.by_char.get(&c).copied().unwrap_or(NO_READING)
+    /// The symbol of a character seen while indexing; `None` if no text has it.
+    pub fn lookup(&self, c: char) -> Option<u32> {
+        self.by_char.get(&c).copied()
+    }
+
+    /// Every reading of every character seen.
+    pub fn all(&self) -> impl Iterator<Item = &[u8]> {
+        self.readings.iter().flatten().map(|r| &r[..])
     }
 
     pub fn initials(&self, symbol: u32) -> u64 {
@@ -120,7 +115,7 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
     }
     let mut best: Option<PinyinMatch> = None;
     for start in 0..symbols.len() {
-        let symbol = symbols.get(start).copied().unwrap_or(NO_READING);
+        let symbol = symbols.get(start).copied().unwrap_or(u32::MAX);
         if readings.initials(symbol) & bit == 0 {
             continue;
         }

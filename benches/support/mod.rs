@@ -1,0 +1,101 @@
+//! Generates large, realistic content packs for benchmarks: every text is drawn from the
+//! shipped pack, recombined, so search sees the same mix of Chinese, codes and ids.
+
+use posdesk::{ContentFile, Pack};
+use std::fmt::Write;
+
+fn quoted(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// A pack of about `items` items (a quarter each symptoms, causes, solutions and scripts)
+/// as TOML files, as a trainer would write them, plus the shipped FAQ and codes.
+pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
+    let groups = (items / 4).max(1);
+    let mut files: Vec<ContentFile> = posdesk::load::embedded_files()
+        .into_iter()
+        .filter(|f| f.path.ends_with("pack.toml"))
+        .collect();
+    let causes = &shipped.causes;
+    let symptoms = &shipped.symptoms;
+    let scripts = &shipped.scripts;
+    let solutions = &shipped.solutions;
+    let codes = &shipped.codes;
+    let mut text = String::new();
+    for group in 0..groups {
+        let cause = &causes[group % causes.len()];
+        let other = &causes[(group / causes.len() + group) % causes.len()];
+        let symptom = &symptoms[group % symptoms.len()];
+        let script = &scripts[group % scripts.len()];
+        let solution = &solutions[(group * 7) % solutions.len()];
+        let code = &codes[(group * 13) % codes.len()];
+        let _ = write!(
+            text,
+            "[[symptom]]\nid = \"s-{group}\"\ntitle = {}\nrank = {group}\ncodes = [{}]\naliases = [{}]\ndescription = {}\ncauses = [\"c-{group}\"]\nsources = [\"posdesk-practice\"]\n\n",
+            quoted(&format!("{}（{}）", symptom.title, other.category)),
+            quoted(&code.code),
+            quoted(&code.display),
+            quoted(&format!("{}{}", symptom.description, other.description)),
+        );
+        let checks: Vec<String> = cause
+            .checks
+            .iter()
+            .chain(&other.checks)
+            .map(|c| quoted(c))
+            .collect();
+        let _ = write!(
+            text,
+            "[[cause]]\nid = \"c-{group}\"\ntitle = {}\ncategory = {}\ndescription = {}\nchecks = [{}]\nactors = [\"clerk\"]\nsolutions = [\"sol-{group}\"]\nscript = \"say-{group}\"\nsources = [\"posdesk-practice\"]\n\n",
+            quoted(&format!("{}与{}", cause.title, other.title)),
+            quoted(&cause.category),
+            quoted(&cause.description),
+            checks.join(", "),
+        );
+        let _ = write!(
+            text,
+            "[[solution]]\nid = \"sol-{group}\"\ntitle = {}\nsources = [\"posdesk-practice\"]\n",
+            quoted(&solution.title)
+        );
+        for step in &solution.steps {
+            let _ = write!(
+                text,
+                "[[solution.step]]\nwho = \"{}\"\ntext = {}\n",
+                step.who.key(),
+                quoted(&step.text)
+            );
+        }
+        let say: Vec<String> = script.say.iter().map(|s| quoted(s)).collect();
+        let _ = write!(
+            text,
+            "\n[[script]]\nid = \"say-{group}\"\ntitle = {}\nsay = [{}]\nsources = [\"posdesk-practice\"]\n\n",
+            quoted(&script.title),
+            say.join(", ")
+        );
+        // Files of about a hundred groups, like a large hand-kept pack.
+        if group % 100 == 99 || group + 1 == groups {
+            files.push(ContentFile {
+                path: format!("generated/part-{:05}.toml", group / 100),
+                bytes: std::mem::take(&mut text).into_bytes(),
+            });
+        }
+    }
+    // The code table, so code queries have their entries.
+    let mut table = String::new();
+    for code in codes {
+        let _ = write!(
+            table,
+            "[[code]]\ncode = \"{}\"\ndisplay = {}\nmeaning = {}\nclass = \"{}\"\nretry = {}\naction = {}\nwho_fixes = [\"clerk\"]\ncauses = [\"c-0\"]\nsources = [\"facts-table\"]\n\n",
+            code.code,
+            quoted(&code.display),
+            quoted(&code.meaning),
+            code.class.letter(),
+            quoted(&code.retry),
+            quoted(&code.action),
+        );
+    }
+    files.push(ContentFile {
+        path: "generated/codes.toml".into(),
+        bytes: table.into_bytes(),
+    });
+    files
+}

@@ -1,0 +1,265 @@
+//! Which documents can possibly match a query, from bitsets built at index time, so a
+//! query only examines those documents instead of every field of the pack.
+//!
+//! - literal: a document must contain every character of the query;
+//! - pinyin: a match spanning two or more characters starts with a pair of adjacent
+//!   characters whose first letters are the query's first letter and the letter where the
+//!   second syllable begins; a match inside one character needs only the first letter.
+
+use super::pinyin::{letter_bit, Readings};
+
+/// A set of document numbers.
+#[derive(Debug, Clone, Default)]
+pub struct DocSet {
+    words: Vec<u64>,
+}
+
+impl DocSet {
+    pub fn with_capacity(docs: usize) -> DocSet {
+        DocSet {
+            words: vec![0; docs.div_ceil(64)],
+        }
+    }
+
+    pub fn insert(&mut self, doc: usize) {
+        if let Some(word) = self.words.get_mut(doc / 64) {
+            *word |= 1 << (doc % 64);
+        }
+    }
+
+    pub fn contains(&self, doc: usize) -> bool {
+        self.words
+            .get(doc / 64)
+            .is_some_and(|word| word & (1 << (doc % 64)) != 0)
+    }
+
+    pub fn intersect(&mut self, other: &DocSet) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word &= other;
+        }
+    }
+
+    pub fn union(&mut self, other: &DocSet) {
+        for (word, other) in self.words.iter_mut().zip(&other.words) {
+            *word |= other;
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                Some(i * 64 + bit)
+            })
+        })
+    }
+}
+
+/// Letters and digits: 36 first letters.
+const LETTERS: usize = 36;
+
+fn letter_index(byte: u8) -> Option<usize> {
+    let bit = letter_bit(byte);
+    (bit != 0).then(|| bit.trailing_zeros() as usize)
+}
+
+fn bits(mask: u64) -> impl Iterator<Item = usize> {
+    (0..LETTERS).filter(move |i| mask & (1 << i) != 0)
+}
+
+/// Where in a document a field is: short fields (title, aliases, codes, id) are searched
+/// first and apart from body text, so a query examines few documents' bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Head,
+    Body,
+}
+
+/// The bitsets of one zone of every document.
+#[derive(Debug, Default)]
+struct ZoneSets {
+    /// Documents containing each symbol (a lower-cased character).
+    by_symbol: Vec<DocSet>,
+    /// Documents with a character whose reading starts with each letter.
+    by_initial: Vec<DocSet>,
+    /// Documents with two adjacent characters starting with each pair of letters.
+    by_pair: Vec<Option<DocSet>>,
+}
+
+impl ZoneSets {
+    fn new(docs: usize) -> ZoneSets {
+        ZoneSets {
+            by_symbol: Vec::new(),
+            by_initial: (0..LETTERS).map(|_| DocSet::with_capacity(docs)).collect(),
+            by_pair: (0..LETTERS * LETTERS).map(|_| None).collect(),
+        }
+    }
+}
+
+/// The bitsets of one index.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    docs: usize,
+    head: ZoneSets,
+    body: ZoneSets,
+    /// Every prefix of every reading seen: a query's first syllable must be one.
+    syllable_prefixes: std::collections::HashSet<Box<[u8]>>,
+}
+
+impl Candidates {
+    pub fn new(docs: usize) -> Candidates {
+        Candidates {
+            docs,
+            head: ZoneSets::new(docs),
+            body: ZoneSets::new(docs),
+            syllable_prefixes: Default::default(),
+        }
+    }
+
+    fn zone(&self, zone: Zone) -> &ZoneSets {
+        match zone {
+            Zone::Head => &self.head,
+            Zone::Body => &self.body,
+        }
+    }
+
+    /// Records the symbols of one field of document `doc`.
+    pub fn add(&mut self, doc: usize, zone: Zone, symbols: &[u32], readings: &Readings) {
+        let docs = self.docs;
+        let sets = match zone {
+            Zone::Head => &mut self.head,
+            Zone::Body => &mut self.body,
+        };
+        let mut previous_mask = 0u64;
+        for &symbol in symbols {
+            let index = symbol as usize;
+            if sets.by_symbol.len() <= index {
+                sets.by_symbol.resize_with(index + 1, DocSet::default);
+            }
+            if let Some(set) = sets.by_symbol.get_mut(index) {
+                if set.words.is_empty() {
+                    *set = DocSet::with_capacity(docs);
+                }
+                set.insert(doc);
+            }
+            let mask = readings.initials(symbol);
+            for letter in bits(mask) {
+                if let Some(set) = sets.by_initial.get_mut(letter) {
+                    set.insert(doc);
+                }
+                for first in bits(previous_mask) {
+                    if let Some(slot) = sets.by_pair.get_mut(first * LETTERS + letter) {
+                        slot.get_or_insert_with(|| DocSet::with_capacity(docs))
+                            .insert(doc);
+                    }
+                }
+            }
+            previous_mask = mask;
+        }
+    }
+
+    /// Remembers the prefixes of every reading, once the readings are all known.
+    pub fn learn_syllables(&mut self, readings: &Readings) {
+        for reading in readings.all() {
+            for end in 1..=reading.len() {
+                if let Some(prefix) = reading.get(..end) {
+                    self.syllable_prefixes.insert(Box::from(prefix));
+                }
+            }
+        }
+    }
+
+    /// Documents whose zone contains every character of a query, as symbols (`None`
+    /// stands for a character no document has). Adjacent characters of the query must be
+    /// adjacent in the document too, which the pairs of their first letters tell cheaply.
+    pub fn literal(&self, zone: Zone, symbols: &[Option<u32>], readings: &Readings) -> DocSet {
+        let sets = self.zone(zone);
+        let empty = || DocSet::with_capacity(self.docs);
+        let mut result: Option<DocSet> = None;
+        for symbol in symbols {
+            let set = symbol.and_then(|s| sets.by_symbol.get(s as usize));
+            let Some(set) = set.filter(|set| !set.words.is_empty()) else {
+                return empty();
+            };
+            match &mut result {
+                Some(result) => result.intersect(set),
+                None => result = Some(set.clone()),
+            }
+        }
+        let Some(mut result) = result else {
+            return empty();
+        };
+        for pair in symbols.windows(2) {
+            let (Some(Some(a)), Some(Some(b))) = (pair.first(), pair.get(1)) else {
+                continue;
+            };
+            let (first, second) = (readings.initials(*a), readings.initials(*b));
+            if first == 0 || second == 0 {
+                continue;
+            }
+            let mut adjacent = empty();
+            for x in bits(first) {
+                for y in bits(second) {
+                    if let Some(Some(set)) = sets.by_pair.get(x * LETTERS + y) {
+                        adjacent.union(set);
+                    }
+                }
+            }
+            result.intersect(&adjacent);
+        }
+        result
+    }
+
+    /// Documents whose zone a pinyin query can match.
+    pub fn pinyin(&self, zone: Zone, query: &[u8]) -> DocSet {
+        let sets = self.zone(zone);
+        let mut result = DocSet::with_capacity(self.docs);
+        let Some(first) = query.first().copied().and_then(letter_index) else {
+            return result;
+        };
+        // The whole query inside one character's reading.
+        if self.syllable_prefixes.contains(query) {
+            if let Some(set) = sets.by_initial.get(first) {
+                result.union(set);
+            }
+        }
+        // The first character takes query[..split], the next starts at query[split].
+        for split in 1..query.len().min(7) {
+            let Some(head) = query.get(..split) else {
+                break;
+            };
+            if !self.syllable_prefixes.contains(head) {
+                continue;
+            }
+            let next = query.get(split).copied().and_then(letter_index);
+            if let Some(Some(set)) = next.and_then(|next| sets.by_pair.get(first * LETTERS + next))
+            {
+                result.union(set);
+            }
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn docset_iterates_what_was_inserted() {
+        let mut set = DocSet::with_capacity(200);
+        for doc in [0, 63, 64, 199] {
+            set.insert(doc);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![0, 63, 64, 199]);
+        let mut other = DocSet::with_capacity(200);
+        other.insert(64);
+        set.intersect(&other);
+        assert_eq!(set.iter().collect::<Vec<_>>(), vec![64]);
+    }
+}
