@@ -150,12 +150,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let b_chars: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
     for (i, a_char) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, b_char) in b_chars.iter().enumerate() {
-            let substitute = previous[j] + usize::from(a_char != *b_char);
-            let delete = previous[j + 1] + 1;
-            let insert = current[j] + 1;
-            current.push(substitute.min(delete).min(insert));
+        let mut current = Vec::with_capacity(previous.len());
+        current.push(i + 1);
+        for ((b_char, diagonal), above) in
+            b_chars.iter().zip(&previous).zip(previous.iter().skip(1))
+        {
+            let left = current.last().copied().unwrap_or(0);
+            let best = (diagonal + usize::from(a_char != *b_char))
+                .min(above + 1)
+                .min(left + 1);
+            current.push(best);
         }
         previous = current;
     }
