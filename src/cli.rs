@@ -57,6 +57,15 @@ enum Command {
         /// The two-character code shown by the terminal, e.g. 05, 51, A0.
         code: String,
     },
+    /// Run the app off-screen at a size, type KEYS, and print the final screen as text.
+    Render {
+        /// The terminal size, WIDTHxHEIGHT, e.g. 120x40.
+        #[arg(long, value_name = "WxH", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys to type: characters and names like <Enter> <Esc> <Tab> <Down> <F1> <C-c>.
+        #[arg(long, default_value = "")]
+        keys: String,
+    },
     /// The whole pack as a printable handout (md, html) or as data (json).
     Export {
         #[arg(long, value_enum)]
@@ -77,9 +86,12 @@ enum Format {
 pub fn run(args: Args) -> ExitCode {
     let content = args.content.as_deref();
     match args.command {
-        None => {
-            let mut help = <Args as clap::CommandFactory>::command();
-            print_out(&help.render_help().to_string())
+        None => with_pack(content, |pack| match posdesk::app::live::run(pack) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => fail(&error.to_string()),
+        }),
+        Some(Command::Render { size, keys }) => {
+            with_pack(content, |pack| render(pack, size, &keys))
         }
         Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
         Some(Command::Search { query, json, limit }) => with_pack(content, |pack| {
@@ -212,6 +224,25 @@ fn code_command(pack: &Pack, typed: &str) -> ExitCode {
 failure (交易失败): do not retry blindly, check the last transaction's result, and ask the \
 cardholder to contact the issuing bank. Run `posdesk export --format md` for the full table"
         )),
+    }
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let usage = || format!("\"{text}\" is not a size: write WIDTHxHEIGHT, like 120x40");
+    let (w, h) = text.trim().split_once(['x', 'X']).ok_or_else(usage)?;
+    let w: u16 = w.trim().parse().map_err(|_| usage())?;
+    let h: u16 = h.trim().parse().map_err(|_| usage())?;
+    let max = posdesk::app::MAX_RENDER_SIZE;
+    if w > max || h > max {
+        return Err(format!("{w}x{h} is too large: at most {max}x{max}"));
+    }
+    Ok((w, h))
+}
+
+fn render(pack: &Pack, (width, height): (u16, u16), keys: &str) -> ExitCode {
+    match posdesk::app::keys::parse_keys(keys) {
+        Ok(keys) => print_out(&posdesk::app::render_screen(pack, width, height, &keys)),
+        Err(message) => fail(&message),
     }
 }
 

@@ -109,6 +109,17 @@ impl Actor {
         }
     }
 
+    /// A label short enough for lists.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Actor::Clerk => "收银员",
+            Actor::Cardholder => "持卡人",
+            Actor::Issuer => "发卡行",
+            Actor::Acquirer => "收单",
+            Actor::Network => "网络",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Actor> {
         Actor::ALL.into_iter().find(|actor| actor.key() == key)
     }

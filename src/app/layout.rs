@@ -1,0 +1,154 @@
+//! Where everything goes at a given terminal size. Drawing and mouse handling both ask
+//! here, so a click always lands on what was drawn under it.
+
+use super::state::{Panel, View};
+use super::text::width;
+use ratatui::layout::{Position, Rect};
+
+/// Below this size the app shows a "terminal too small" message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From these widths on, the main view shows three panels, and then two.
+pub const THREE_PANELS: u16 = 110;
+pub const TWO_PANELS: u16 = 70;
+
+/// The tabs of the tab bar, in order.
+pub const TABS: [(View, &str); 3] = [
+    (View::Main, " F2 排查 "),
+    (View::Faq, " F3 常见问题 "),
+    (View::Codes, " F4 应答码 "),
+];
+
+/// One panel on screen: its title row and the rows below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelSlot {
+    pub panel: Panel,
+    pub title: Rect,
+    pub content: Rect,
+}
+
+impl PanelSlot {
+    /// The content row under a point, counted from the top of the content.
+    pub fn row_at(&self, at: Position) -> Option<usize> {
+        self.content
+            .contains(at)
+            .then(|| usize::from(at.y - self.content.y))
+    }
+
+    fn contains(&self, at: Position) -> bool {
+        self.title.contains(at) || self.content.contains(at)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas {
+    pub tabs: Vec<(View, Rect)>,
+    pub tab_bar: Rect,
+    pub query: Rect,
+    pub body: Rect,
+    pub panels: Vec<PanelSlot>,
+    /// One-column gaps between panels.
+    pub separators: Vec<Rect>,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn tab_at(&self, at: Position) -> Option<View> {
+        self.tabs
+            .iter()
+            .find(|(_, area)| area.contains(at))
+            .map(|(view, _)| *view)
+    }
+
+    pub fn panel_at(&self, at: Position) -> Option<PanelSlot> {
+        self.panels.iter().find(|slot| slot.contains(at)).copied()
+    }
+
+    pub fn slot(&self, panel: Panel) -> Option<PanelSlot> {
+        self.panels.iter().find(|slot| slot.panel == panel).copied()
+    }
+}
+
+/// Which panels a view shows at a width, left to right.
+fn visible_panels(view: View, focus: Panel, width: u16) -> Vec<Panel> {
+    match view {
+        View::Main if width >= THREE_PANELS => vec![Panel::Left, Panel::Middle, Panel::Right],
+        View::Main if width >= TWO_PANELS => match focus {
+            Panel::Left => vec![Panel::Left, Panel::Middle],
+            _ => vec![Panel::Middle, Panel::Right],
+        },
+        View::Faq if width >= TWO_PANELS => vec![Panel::Left, Panel::Right],
+        View::Codes => vec![Panel::Left],
+        _ => vec![focus],
+    }
+}
+
+/// Relative widths of the panels shown.
+fn shares(panels: &[Panel]) -> Vec<u32> {
+    match panels.len() {
+        3 => vec![27, 28, 45],
+        2 if panels.first() == Some(&Panel::Left) && panels.get(1) == Some(&Panel::Right) => {
+            vec![38, 62]
+        }
+        2 if panels.first() == Some(&Panel::Middle) => vec![40, 60],
+        2 => vec![45, 55],
+        _ => vec![100],
+    }
+}
+
+/// The areas at a size, or `None` when the terminal is too small to be useful.
+pub fn layout(size: Rect, view: View, focus: Panel) -> Option<Areas> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let row = |y: u16| Rect::new(size.x, size.y + y, size.width, 1);
+    let tab_bar = row(0);
+    let mut tabs = Vec::new();
+    let mut x = size.x + 1;
+    for (tab_view, label) in TABS {
+        let w = width(label) as u16;
+        if x + w > size.right() {
+            break;
+        }
+        tabs.push((tab_view, Rect::new(x, size.y, w, 1)));
+        x += w + 1;
+    }
+    let body = Rect::new(size.x, size.y + 2, size.width, size.height - 3);
+    let panels_shown = visible_panels(view, focus, size.width);
+    let weights = shares(&panels_shown);
+    let gaps = panels_shown.len().saturating_sub(1) as u16;
+    let room = u32::from(size.width - gaps);
+    let total: u32 = weights.iter().sum();
+    let mut panels = Vec::new();
+    let mut separators = Vec::new();
+    let mut x = size.x;
+    for (index, (panel, weight)) in panels_shown.iter().zip(&weights).enumerate() {
+        let last = index + 1 == panels_shown.len();
+        let w = if last {
+            size.right() - x
+        } else {
+            (room * weight / total.max(1)) as u16
+        };
+        let title = Rect::new(x, body.y, w, 1);
+        let content = Rect::new(x, body.y + 1, w, body.height.saturating_sub(1));
+        panels.push(PanelSlot {
+            panel: *panel,
+            title,
+            content,
+        });
+        x += w;
+        if !last {
+            separators.push(Rect::new(x, body.y, 1, body.height));
+            x += 1;
+        }
+    }
+    Some(Areas {
+        tabs,
+        tab_bar,
+        query: row(1),
+        body,
+        panels,
+        separators,
+        status: row(size.height - 1),
+    })
+}

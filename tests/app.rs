@@ -1,0 +1,300 @@
+//! The full-screen app through its state machine and drawing code, off-screen.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use posdesk::app::keys::parse_keys;
+use posdesk::app::theme::Theme;
+use posdesk::app::{render_buffer, App, LeftMode, Panel, View};
+use posdesk::model::Kind;
+use posdesk::Pack;
+use ratatui::style::Modifier;
+
+fn pack() -> Pack {
+    posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn app(pack: &Pack, width: u16, height: u16) -> App<'_> {
+    let mut app = App::new(pack, Theme::colored());
+    app.resize(width, height);
+    app
+}
+
+fn press(app: &mut App<'_>, keys: &str) {
+    for key in parse_keys(keys).unwrap_or_else(|e| panic!("{e}")) {
+        app.handle(&Event::Key(key));
+    }
+}
+
+fn click(app: &mut App<'_>, column: u16, row: u16, kind: MouseEventKind) {
+    app.handle(&Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+#[test]
+fn home_lists_symptoms_most_common_first_and_selecting_one_shows_its_causes() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    let entries = app.left_entries();
+    assert_eq!(
+        entries.first().map(|e| e.id.as_str()),
+        Some("cardholder-auth-failed")
+    );
+    assert!(entries.iter().all(|e| e.kind == Kind::Symptom));
+    press(&mut app, "<Down>");
+    let causes: Vec<String> = app.middle_causes().iter().map(|c| c.id.clone()).collect();
+    assert_eq!(causes, vec!["insufficient-balance", "transaction-limits"]);
+    assert_eq!(
+        app.detail_item().map(|i| i.id().to_string()),
+        Some("insufficient-balance".into())
+    );
+}
+
+#[test]
+fn enter_goes_deeper_and_esc_back_and_forward_retrace() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.focus, Panel::Middle);
+    press(&mut app, "<Down><Enter>");
+    assert_eq!(app.focus, Panel::Right);
+    assert_eq!(
+        app.selected_cause().map(|c| c.id.as_str()),
+        Some("card-status-abnormal")
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.focus, Panel::Middle);
+    press(&mut app, "<A-Right>");
+    assert_eq!(app.focus, Panel::Right);
+    press(&mut app, "<C-o><C-o>");
+    assert_eq!(app.focus, Panel::Left);
+    press(&mut app, "<C-f>");
+    assert_eq!(app.focus, Panel::Middle);
+    press(&mut app, "<Esc><Esc><Esc>");
+    assert_eq!(app.focus, Panel::Left);
+}
+
+#[test]
+fn following_a_link_opens_the_target_and_back_returns() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "<Enter><Enter>");
+    let lines = app.detail_lines();
+    let (line, target) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(n, l)| Some((n, l.link.clone()?)))
+        .unwrap_or_else(|| panic!("the cause page has no link"));
+    for _ in 0..line {
+        press(&mut app, "<Down>");
+    }
+    assert_eq!(app.detail_cursor().selected, line);
+    press(&mut app, "<Enter>");
+    let opened = pack.item(&target).map(|i| i.kind());
+    match opened {
+        Some(Kind::Faq) => assert_eq!(app.view, View::Faq),
+        Some(Kind::Symptom) => assert_eq!(app.left_mode(), &LeftMode::Home),
+        _ => assert_eq!(app.left_mode(), &LeftMode::Pinned(target.clone())),
+    }
+    press(&mut app, "<Esc>");
+    assert_eq!((app.view, app.focus), (View::Main, Panel::Right));
+    assert_eq!(app.left_mode(), &LeftMode::Home);
+}
+
+#[test]
+fn typing_searches_without_a_mode_key_and_highlights_matches() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "yebz");
+    assert_eq!(app.query(), "yebz");
+    assert_eq!(app.left_mode(), &LeftMode::Results);
+    let first = app
+        .left_entries()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no results"));
+    assert_eq!(
+        (first.title.as_str(), first.highlight.clone()),
+        ("余额不足", vec![0, 1, 2, 3])
+    );
+    // The matched characters are drawn highlighted: row 3 is the first result.
+    let keys = parse_keys("yebz").unwrap_or_default();
+    let buffer = render_buffer(&pack, 160, 40, &keys, Theme::colored());
+    let row: Vec<(String, bool)> = (0..20)
+        .filter_map(|x| buffer.cell((x, 3)))
+        .map(|c| {
+            (
+                c.symbol().to_string(),
+                c.modifier.contains(Modifier::UNDERLINED),
+            )
+        })
+        .collect();
+    let highlighted: String = row
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert!(
+        highlighted.contains("余") && highlighted.contains("足"),
+        "{row:?}"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!((app.query(), app.left_mode()), ("", &LeftMode::Home));
+}
+
+#[test]
+fn a_typed_code_comes_first() {
+    let pack = pack();
+    for (keys, id) in [("51", "code-51"), ("05", "code-05"), ("A0", "code-a0")] {
+        let mut app = app(&pack, 160, 40);
+        press(&mut app, keys);
+        assert_eq!(
+            app.left_entries().first().map(|e| e.id.clone()),
+            Some(id.to_string()),
+            "{keys}"
+        );
+    }
+}
+
+#[test]
+fn backspace_and_ctrl_u_edit_the_query() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "余额x<Backspace>");
+    assert_eq!(app.query(), "余额");
+    press(&mut app, "<C-u>");
+    assert_eq!((app.query(), app.left_mode()), ("", &LeftMode::Home));
+}
+
+#[test]
+fn question_mark_opens_help_only_on_an_empty_query() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "?");
+    assert!(app.help_open());
+    press(&mut app, "<Esc>");
+    assert!(!app.help_open());
+    press(&mut app, "a?");
+    assert!(!app.help_open());
+    assert_eq!(app.query(), "a?");
+    press(&mut app, "<F1>");
+    assert!(app.help_open());
+}
+
+#[test]
+fn views_switch_with_function_keys_and_a_code_opens_with_its_causes() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    press(&mut app, "<F3>");
+    assert_eq!(app.view, View::Faq);
+    press(&mut app, "<F4>");
+    assert_eq!(app.view, View::Codes);
+    press(&mut app, "<Down><Down><Down><Down><Down><Enter>");
+    assert_eq!(app.view, View::Main);
+    assert_eq!(app.left_mode(), &LeftMode::Pinned("code-05".into()));
+    let causes: Vec<&str> = app.middle_causes().iter().map(|c| c.id.as_str()).collect();
+    assert!(causes.contains(&"issuer-identity-check"), "{causes:?}");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.view, View::Codes);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let pack = pack();
+    for keys in ["<C-c>", "abc<C-c>", "<F4><C-c>", "?<C-c>"] {
+        let mut app = app(&pack, 100, 30);
+        press(&mut app, keys);
+        assert!(app.should_quit(), "{keys}");
+    }
+}
+
+#[test]
+fn clicks_select_and_focus_and_the_wheel_scrolls_the_panel_under_the_pointer() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    let areas = app.areas().unwrap_or_else(|| panic!("no layout at 160x40"));
+    let left = areas
+        .slot(Panel::Left)
+        .unwrap_or_else(|| panic!("no left panel"));
+    click(
+        &mut app,
+        left.content.x + 2,
+        left.content.y + 2,
+        MouseEventKind::Down(MouseButton::Left),
+    );
+    assert_eq!(app.left_cursor().selected, 2);
+    assert_eq!(
+        app.left_entries().get(2).map(|e| e.id.as_str()),
+        Some("wrong-pin")
+    );
+    let middle = areas
+        .slot(Panel::Middle)
+        .unwrap_or_else(|| panic!("no middle panel"));
+    click(
+        &mut app,
+        middle.content.x + 3,
+        middle.content.bottom() - 1,
+        MouseEventKind::ScrollDown,
+    );
+    assert_eq!(
+        app.middle_cursor().selected,
+        1,
+        "the wheel moves the panel under the pointer"
+    );
+    assert_eq!(app.focus, Panel::Left, "the wheel does not take the focus");
+    let right = areas
+        .slot(Panel::Right)
+        .unwrap_or_else(|| panic!("no right panel"));
+    click(
+        &mut app,
+        right.content.x + 1,
+        right.content.y + 3,
+        MouseEventKind::Down(MouseButton::Left),
+    );
+    assert_eq!(app.focus, Panel::Right);
+    assert!(app.detail_cursor().selected > 0);
+    let faq_tab = areas.tabs.get(1).map(|(_, a)| *a).unwrap_or_default();
+    click(
+        &mut app,
+        faq_tab.x + 12,
+        faq_tab.y,
+        MouseEventKind::Down(MouseButton::Left),
+    );
+    assert_eq!(app.view, View::Faq);
+}
+
+#[test]
+fn pasted_text_goes_to_the_query() {
+    let pack = pack();
+    let mut app = app(&pack, 160, 40);
+    app.handle(&Event::Paste("认证失败\n".into()));
+    assert_eq!(app.query(), "认证失败");
+    assert_eq!(
+        app.left_entries().first().map(|e| e.id.as_str()),
+        Some("cardholder-auth-failed")
+    );
+}
+
+#[test]
+fn narrow_terminals_show_fewer_panels_and_tab_moves_between_them() {
+    let pack = pack();
+    let mut app = app(&pack, 60, 20);
+    let panels = |app: &App<'_>| -> Vec<Panel> {
+        app.areas()
+            .map(|a| a.panels.iter().map(|s| s.panel).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(panels(&app), vec![Panel::Left]);
+    app.handle(&Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    assert_eq!(panels(&app), vec![Panel::Middle]);
+    app.resize(100, 30);
+    assert_eq!(panels(&app), vec![Panel::Middle, Panel::Right]);
+    app.resize(160, 40);
+    assert_eq!(panels(&app), vec![Panel::Left, Panel::Middle, Panel::Right]);
+    app.resize(20, 5);
+    assert!(app.areas().is_none());
+}

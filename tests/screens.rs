@@ -1,0 +1,67 @@
+//! Whole screens, as `posdesk render` prints them, kept as snapshots.
+
+use posdesk::app::keys::parse_keys;
+use posdesk::app::render_screen;
+
+fn screen(width: u16, height: u16, keys: &str) -> String {
+    let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let keys = parse_keys(keys).unwrap_or_else(|e| panic!("{e}"));
+    let text = render_screen(&pack, width, height, &keys);
+    assert_eq!(text.lines().count(), height as usize);
+    text
+}
+
+#[test]
+fn home_wide() {
+    insta::assert_snapshot!(screen(160, 40, ""));
+}
+
+#[test]
+fn home_medium() {
+    insta::assert_snapshot!(screen(100, 30, ""));
+}
+
+#[test]
+fn home_narrow() {
+    insta::assert_snapshot!(screen(60, 20, ""));
+}
+
+#[test]
+fn search_pinyin_initials() {
+    insta::assert_snapshot!(screen(120, 30, "yebz"));
+}
+
+#[test]
+fn code_opened_from_the_search() {
+    insta::assert_snapshot!(screen(160, 40, "05<Enter>"));
+}
+
+#[test]
+fn cause_details_side_by_side() {
+    insta::assert_snapshot!(screen(160, 40, "<Down><Enter><Enter>"));
+}
+
+#[test]
+fn code_table() {
+    insta::assert_snapshot!(screen(120, 30, "<F4>"));
+}
+
+#[test]
+fn faq() {
+    insta::assert_snapshot!(screen(120, 30, "<F3><Down><Down>"));
+}
+
+#[test]
+fn help() {
+    insta::assert_snapshot!(screen(100, 30, "?"));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(30, 8, ""));
+}
+
+#[test]
+fn nothing_found() {
+    insta::assert_snapshot!(screen(100, 20, "xyzzyq"));
+}
