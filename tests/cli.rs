@@ -238,3 +238,54 @@ fn help_and_version() {
 fn unknown_command_is_a_usage_error() {
     assert_eq!(posdesk(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn render_prints_exactly_height_lines_at_any_size() {
+    for (size, height) in [
+        ("120x40", 40),
+        ("80x24", 24),
+        ("60x20", 20),
+        ("30x8", 8),
+        ("1x1", 1),
+        ("0x0", 0),
+        ("300x100", 100),
+    ] {
+        let out = posdesk(&["render", "--size", size, "--keys", "yebz<Down><Enter>"]);
+        assert_eq!(out.status.code(), Some(0), "{size}: {}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), height, "{size}");
+    }
+    let text = stdout(&posdesk(&[
+        "render",
+        "--size",
+        "120x40",
+        "--keys",
+        "yebz<Enter>",
+    ]));
+    assert!(text.contains("余额不足"), "{text}");
+}
+
+#[test]
+fn render_rejects_unknown_keys_and_bad_sizes() {
+    let out = posdesk(&["render", "--size", "80x24", "--keys", "<Entr>"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown key name <Entr>"),
+        "{}",
+        stderr(&out)
+    );
+    for size in ["80", "80x", "x24", "-1x5", "5000x5000", "axb"] {
+        let out = posdesk(&["render", "--size", size]);
+        assert_eq!(out.status.code(), Some(2), "{size}");
+    }
+}
+
+#[test]
+fn the_app_refuses_to_start_without_a_terminal() {
+    let out = posdesk(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -13,6 +13,9 @@ pub fn width(text: &str) -> usize {
     text.chars().map(char_width).sum()
 }
 
+/// Punctuation that may not begin a line of Chinese text.
+const CLOSING: &str = "，。、：；！？）」』》】,.:;!?)";
+
 /// A piece of styled text before wrapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
@@ -83,6 +86,14 @@ pub fn wrap(pieces: &[Piece], max: usize, indent: usize) -> Vec<Line<'static>> {
             // A character wider than the whole room cannot be shown: drop it.
             start += 1;
             continue;
+        }
+        // Chinese punctuation that closes a phrase never starts a line: move the last
+        // character down with it.
+        if end < chars.len()
+            && end - start > 1
+            && chars.get(end).is_some_and(|(c, _)| CLOSING.contains(*c))
+        {
+            end -= 1;
         }
         if end < chars.len() {
             // Keep a Latin word whole when the line has a space to break at.
@@ -192,6 +203,13 @@ mod tests {
         for line in &lines {
             assert!(line.width() <= 10);
         }
+    }
+
+    #[test]
+    fn closing_punctuation_does_not_start_a_line() {
+        let pieces = [Piece::new("卡片状态异常：卡片已损坏", Style::default())];
+        let lines = plain(&wrap(&pieces, 12, 0));
+        assert_eq!(lines, vec!["卡片状态异", "常：卡片已损", "坏"]);
     }
 
     #[test]
