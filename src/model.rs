@@ -544,10 +544,23 @@ impl Pack {
     }
 }
 
+/// Full-width letters, digits and spaces (what a Chinese input method in full-width mode
+/// types: `０５`, `Ａ０`) as their ASCII forms.
+pub fn fold_full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// A response code in canonical form (two characters, capitals), or `None` if the text
 /// cannot be one. A lone digit gets its leading zero: staff often type `5` for `05`.
 pub fn normalize_code(typed: &str) -> Option<String> {
-    let trimmed = typed.trim();
+    let folded = fold_full_width(typed);
+    let trimmed = folded.trim();
     let upper = trimmed.to_ascii_uppercase();
     let valid = |s: &str| {
         s.len() == 2

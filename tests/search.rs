@@ -122,3 +122,15 @@ fn limit_is_respected() {
     assert_eq!(index.search("卡", 3).len(), 3);
     assert!(index.search("卡", 200).len() > 3);
 }
+
+#[test]
+fn full_width_input_finds_the_same_as_ascii() {
+    assert_eq!(first("０５").id, "code-05");
+    assert_eq!(first("Ａ０").id, "code-a0");
+    assert_eq!(first("ｙｅｂｚ").id, "insufficient-funds");
+}
+
+#[test]
+fn a_lone_digit_means_the_code_with_its_leading_zero() {
+    assert_eq!(first("5").id, "code-05");
+}

@@ -115,7 +115,10 @@ struct Term {
 
 impl Term {
     fn new(text: &str) -> Option<Term> {
-        let literal = text.trim().to_ascii_lowercase();
+        // Input methods in full-width mode type `ｙｅｂｚ` and `０５`: same meaning as ASCII.
+        let literal = crate::model::fold_full_width(text)
+            .trim()
+            .to_ascii_lowercase();
         if literal.is_empty() {
             return None;
         }
@@ -340,7 +343,7 @@ impl SearchIndex {
         let Some(term) = Term::new(query) else {
             return Vec::new();
         };
-        let code = normalize_code(query).filter(|_| query.trim().len() <= 2);
+        let code = normalize_code(query).filter(|_| term.chars <= 2);
         let mut ranked = self.rank(&term, code.as_deref(), limit);
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
