@@ -134,3 +134,30 @@ fn full_width_input_finds_the_same_as_ascii() {
 fn a_lone_digit_means_the_code_with_its_leading_zero() {
     assert_eq!(first("5").id, "code-05");
 }
+
+#[test]
+fn hurried_pinyin_still_finds_the_symptom() {
+    // a missing letter, zh for z, z for zh, ch for c
+    for (query, id) in [
+        ("yubuzu", "insufficient-funds"),
+        ("yuebuzhu", "insufficient-funds"),
+        ("renzenshibai", "cardholder-auth-failed"),
+        ("mimachuo", "wrong-pin"),
+    ] {
+        assert_eq!(first(query).id, id, "{query}");
+    }
+}
+
+#[test]
+fn rare_readings_rank_below_common_ones() {
+    // 重 is read zhong first, chong second: both find 重复, the common one scores higher.
+    let common = first("zhongfu");
+    let rare = first("chongfu");
+    assert_eq!(common.id, rare.id);
+    assert!(
+        common.score > rare.score,
+        "{} vs {}",
+        common.score,
+        rare.score
+    );
+}

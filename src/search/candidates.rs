@@ -215,6 +215,14 @@ impl Candidates {
         result
     }
 
+    /// Documents with a character in the zone whose reading starts with `letter`.
+    pub fn initial(&self, zone: Zone, letter: u8) -> DocSet {
+        letter_index(letter)
+            .and_then(|i| self.zone(zone).by_initial.get(i))
+            .cloned()
+            .unwrap_or_else(|| DocSet::with_capacity(self.docs))
+    }
+
     /// Documents whose zone a pinyin query can match.
     pub fn pinyin(&self, zone: Zone, query: &[u8]) -> DocSet {
         let sets = self.zone(zone);

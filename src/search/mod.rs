@@ -86,6 +86,16 @@ struct Field {
     /// Union of the first letters of all readings: a query whose first letter is not
     /// in it cannot match by pinyin.
     initials: u64,
+    /// Short fields only: the text spelled out in loosened pinyin, for the fallback that
+    /// forgives hurried typing.
+    spelled: Option<Spelled>,
+}
+
+/// A text as one run of loosened pinyin (most common reading of each character), with
+/// the character each byte comes from.
+struct Spelled {
+    text: String,
+    owners: Vec<u32>,
 }
 
 /// The lower-cased text and symbols of every field of one zone, back to back: a query
@@ -316,6 +326,7 @@ impl SearchIndex {
             .iter()
             .fold(0, |mask, &s| mask | self.readings.initials(s));
         self.candidates.add(doc, zone, symbols, &self.readings);
+        let spelled = (zone == Zone::Head).then(|| spell(&self.readings, symbols));
         Field {
             name,
             text: text.to_string(),
@@ -323,6 +334,7 @@ impl SearchIndex {
             lower: lower_start..arena.lower.len(),
             symbols: symbols_start..arena.symbols.len(),
             initials,
+            spelled,
         }
     }
 
@@ -348,10 +360,13 @@ impl SearchIndex {
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
             let symbols = self.query_symbols(&term);
-            let literal = self
+            let mut loose = self
                 .candidates
                 .literal(Zone::Head, &symbols, &self.readings);
-            self.add_fuzzy(&term, &literal, &mut ranked);
+            if let Some(&first) = term.pinyin.first() {
+                loose.union(&self.candidates.initial(Zone::Head, first));
+            }
+            self.add_fuzzy(&term, &loose, &mut ranked);
         }
         for entry in &mut ranked {
             if let Some(doc) = self.docs.get(entry.doc) {
@@ -519,7 +534,7 @@ impl SearchIndex {
         let text = self.text_of(f);
         let positions = self
             .match_field(&text, term, true)
-            .or_else(|| self.fuzzy_field(f.name, &text, term))
+            .or_else(|| self.fuzzy_field(f, term))
             .map(|m| m.span.positions())
             .unwrap_or_default();
         let title_positions = if f.name == FieldName::Title && f.text == d.title {
@@ -582,6 +597,8 @@ impl SearchIndex {
         if found.start == 0 {
             score += 10.0;
         }
+        // A character read by a rare reading (度 as zhai) is a weak sign of what was meant.
+        score -= 12.0 * found.rare_readings as f64;
         Some(FieldMatch {
             score,
             span: Span::Run {
@@ -591,23 +608,39 @@ impl SearchIndex {
         })
     }
 
-    /// Titles and aliases holding the query's characters in order, close together.
-    fn fuzzy_field(&self, name: FieldName, field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
-        if term.chars < 2 || !matches!(name, FieldName::Title | FieldName::Alias) {
+    /// Titles and aliases holding the query's characters, or its loosened pinyin, in
+    /// order and close together: the fallback for hurried typing (`yubuzu`, `zu` for `zhu`).
+    fn fuzzy_field(&self, field: &Field, term: &Term) -> Option<FieldMatch> {
+        if term.chars < 2 || !matches!(field.name, FieldName::Title | FieldName::Alias) {
             return None;
         }
-        let (_, positions) = SkimMatcherV2::default().fuzzy_indices(field.lower, &term.literal)?;
-        // Scattered letters across a long title are noise, not a match.
-        let spread = positions
-            .last()
-            .zip(positions.first())
-            .map_or(0, |(l, f)| l - f + 1);
-        if spread > term.chars * 2 {
+        let matcher = SkimMatcherV2::default();
+        let text = self.text_of(field);
+        let coverage = |matched: usize| matched as f64 / text.symbols.len().max(1) as f64;
+        if let Some((_, positions)) = matcher.fuzzy_indices(text.lower, &term.literal) {
+            if span(&positions) <= term.chars * 2 {
+                return Some(FieldMatch {
+                    score: 30.0 + 20.0 * coverage(positions.len()),
+                    span: Span::Scattered(positions),
+                });
+            }
+        }
+        let spelled = field.spelled.as_ref()?;
+        if term.pinyin.len() < 3 {
             return None;
         }
-        let coverage = term.chars as f64 / field.symbols.len().max(1) as f64;
+        let query = String::from_utf8(pinyin::loosen(&term.pinyin)).ok()?;
+        let (_, indices) = matcher.fuzzy_indices(&spelled.text, &query)?;
+        if span(&indices) > query.len() + query.len() / 2 + 2 {
+            return None;
+        }
+        let mut positions: Vec<usize> = indices
+            .iter()
+            .filter_map(|&i| spelled.owners.get(i).map(|&o| o as usize))
+            .collect();
+        positions.dedup();
         Some(FieldMatch {
-            score: 30.0 + 20.0 * coverage,
+            score: 20.0 + 20.0 * coverage(positions.len()),
             span: Span::Scattered(positions),
         })
     }
@@ -620,10 +653,10 @@ impl SearchIndex {
             let Some(d) = self.docs.get(doc) else {
                 continue;
             };
-            let best = (d.first_field..d.end_field)
+            let best = (d.first_field..d.body_field)
                 .filter_map(|i| {
                     let field = self.fields.get(i)?;
-                    let found = self.fuzzy_field(field.name, &self.text_of(field), term)?;
+                    let found = self.fuzzy_field(field, term)?;
                     Some(Ranked {
                         score: found.score * field.name.weight(),
                         doc,
@@ -634,6 +667,30 @@ impl SearchIndex {
             ranked.extend(best);
         }
     }
+}
+
+/// A text spelled out in loosened pinyin.
+fn spell(readings: &Readings, symbols: &[u32]) -> Spelled {
+    let mut text = String::new();
+    let mut owners = Vec::new();
+    for (position, &symbol) in symbols.iter().enumerate() {
+        let Some(reading) = readings.primary(symbol) else {
+            continue;
+        };
+        for byte in pinyin::loosen(reading) {
+            text.push(char::from(byte));
+            owners.push(u32::try_from(position).unwrap_or(u32::MAX));
+        }
+    }
+    Spelled { text, owners }
+}
+
+/// How many characters a scattered match spreads over.
+fn span(positions: &[usize]) -> usize {
+    positions
+        .last()
+        .zip(positions.first())
+        .map_or(0, |(last, first)| last - first + 1)
 }
 
 /// The highest score `match_literal` gives.

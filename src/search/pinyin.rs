@@ -55,6 +55,11 @@ impl Readings {
         self.by_char.get(&c).copied()
     }
 
+    /// The most common reading of a character, first in the list.
+    pub fn primary(&self, symbol: u32) -> Option<&[u8]> {
+        self.readings.get(symbol as usize)?.first().map(|r| &r[..])
+    }
+
     /// Every reading of every character seen.
     pub fn all(&self) -> impl Iterator<Item = &[u8]> {
         self.readings.iter().flatten().map(|r| &r[..])
@@ -97,16 +102,43 @@ fn readings_of(c: char) -> Vec<Box<[u8]>> {
     readings
 }
 
-/// A pinyin match: the characters it covers and how many consumed a whole syllable.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Pinyin as typed in a hurry by someone who does not tell z from zh, c from ch or s
+/// from sh: every `h` after one of those is dropped, on both sides of a comparison.
+pub fn loosen(spelling: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(spelling.len());
+    for &byte in spelling {
+        let after_zcs = matches!(out.last(), Some(b'z' | b'c' | b's'));
+        if byte == b'h' && after_zcs {
+            continue;
+        }
+        out.push(byte);
+    }
+    out
+}
+
+/// A pinyin match: the characters it covers, how many consumed a whole syllable, and how
+/// many were read by a rare reading (a heteronym's second or later reading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PinyinMatch {
     pub start: usize,
     pub len: usize,
     pub full_syllables: usize,
+    pub rare_readings: usize,
+}
+
+impl PinyinMatch {
+    /// Whole syllables make a match more certain; rare readings make it less.
+    pub fn quality(&self) -> isize {
+        self.full_syllables as isize * 2 - self.rare_readings as isize * 3
+    }
+
+    fn is_perfect(&self) -> bool {
+        self.full_syllables == self.len && self.rare_readings == 0
+    }
 }
 
 /// Finds the best pinyin match of `query` (lower-case ASCII letters and digits) in a
-/// sequence of symbols: the earliest start, preferring whole syllables there.
+/// sequence of symbols: the best quality, and among equals the earliest.
 pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<PinyinMatch> {
     let first = *query.first()?;
     let bit = letter_bit(first);
@@ -119,18 +151,25 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
         if readings.initials(symbol) & bit == 0 {
             continue;
         }
-        if let Some((len, full)) = match_at(query, symbols, start, readings) {
-            let candidate = PinyinMatch {
+        let mut found = None;
+        descend(
+            query,
+            symbols,
+            start,
+            PinyinMatch {
                 start,
-                len,
-                full_syllables: full,
-            };
-            // Whole syllables beat initials; among equals the earliest wins.
-            let better = best.as_ref().is_none_or(|b| full > b.full_syllables);
-            if better {
+                len: 0,
+                full_syllables: 0,
+                rare_readings: 0,
+            },
+            readings,
+            &mut found,
+        );
+        if let Some(candidate) = found {
+            if best.is_none_or(|b| candidate.quality() > b.quality()) {
                 best = Some(candidate);
             }
-            if full == len {
+            if candidate.is_perfect() {
                 break;
             }
         }
@@ -138,57 +177,41 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
     best
 }
 
-/// Matches the whole query from `start`; returns characters covered and whole syllables.
-fn match_at(
-    query: &[u8],
-    symbols: &[u32],
-    start: usize,
-    readings: &Readings,
-) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    descend(query, symbols, start, 0, 0, readings, &mut best);
-    best
-}
-
 /// Depth-first over the ways the next characters can consume the query; keeps the way
-/// with the most whole syllables. Query length bounds the depth.
+/// of the best quality. The query's length bounds the depth.
 fn descend(
     query: &[u8],
     symbols: &[u32],
     at: usize,
-    full: usize,
-    depth: usize,
+    so_far: PinyinMatch,
     readings: &Readings,
-    best: &mut Option<(usize, usize)>,
+    best: &mut Option<PinyinMatch>,
 ) {
     if query.is_empty() {
-        if best.is_none_or(|(_, best_full)| full > best_full) {
-            *best = Some((depth, full));
+        if best.is_none_or(|b| so_far.quality() > b.quality()) {
+            *best = Some(so_far);
         }
         return;
     }
     let Some(&symbol) = symbols.get(at) else {
         return;
     };
-    for reading in readings.readings(symbol) {
+    for (rank, reading) in readings.readings(symbol).iter().enumerate() {
         let common = reading
             .iter()
             .zip(query)
             .take_while(|(a, b)| a == b)
             .count();
         for taken in (1..=common).rev() {
-            let whole = taken == reading.len();
+            let next = PinyinMatch {
+                start: so_far.start,
+                len: so_far.len + 1,
+                full_syllables: so_far.full_syllables + usize::from(taken == reading.len()),
+                rare_readings: so_far.rare_readings + usize::from(rank > 0),
+            };
             let rest = query.get(taken..).unwrap_or_default();
-            descend(
-                rest,
-                symbols,
-                at + 1,
-                full + usize::from(whole),
-                depth + 1,
-                readings,
-                best,
-            );
-            if best.is_some_and(|(len, f)| f == len) {
+            descend(rest, symbols, at + 1, next, readings, best);
+            if best.is_some_and(|b| b.is_perfect()) {
                 return;
             }
         }
@@ -222,6 +245,12 @@ mod tests {
         assert!(find(b"yh", &text, &readings).is_some());
         let green = symbols("绿", &mut readings);
         assert!(find(b"lv", &green, &readings).is_some());
+    }
+
+    #[test]
+    fn loosening_drops_the_h_of_zh_ch_sh_only() {
+        assert_eq!(loosen(b"zhongshenghuo"), b"zongsenghuo".to_vec());
+        assert_eq!(loosen(b"zu"), b"zu".to_vec());
     }
 
     #[test]
