@@ -231,11 +231,8 @@ impl<'p> App<'p> {
     }
 
     fn act(&mut self, action: Action) {
-        if action == Action::Quit {
-            self.quit = true;
-            return;
-        }
-        if let Some(help) = &mut self.help {
+        // The help overlay takes every key but Quit: it scrolls or closes.
+        if let Some(help) = self.help.as_mut().filter(|_| action != Action::Quit) {
             match action {
                 Action::Up => help.offset = help.offset.saturating_sub(1),
                 Action::Down => help.offset += 1,

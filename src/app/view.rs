@@ -5,6 +5,7 @@ use super::keys::BINDINGS;
 use super::layout::{Areas, PanelSlot, MIN_HEIGHT, MIN_WIDTH, TABS};
 use super::state::{App, Cursor, LeftMode, Panel, View};
 use super::text::{highlighted, truncate, truncate_line, width, wrap, Piece};
+use super::theme::Theme;
 use crate::model::{Item, Kind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -177,7 +178,7 @@ fn draw_list(
     lines: Vec<Line<'static>>,
     cursor: &mut Cursor,
     focused: bool,
-    app: &App<'_>,
+    theme: &Theme,
 ) {
     cursor.fit(lines.len(), area.height as usize);
     for (index, line) in lines.into_iter().enumerate().skip(cursor.offset) {
@@ -185,7 +186,7 @@ fn draw_list(
             break;
         };
         if index == cursor.selected {
-            fill(buffer, target, app.theme.selected(focused));
+            fill(buffer, target, theme.selected(focused));
         }
         put(buffer, target, line);
     }
@@ -238,16 +239,15 @@ fn draw_main(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
                 pieces_line(pieces)
             })
             .collect();
-        let mut cursor = app.left;
+        let focused = app.focus == Panel::Left;
         draw_list(
             buffer,
             slot.content,
             lines,
-            &mut cursor,
-            app.focus == Panel::Left,
-            app,
+            &mut app.left,
+            focused,
+            &app.theme,
         );
-        app.left = cursor;
     }
     if let Some(slot) = areas.slot(Panel::Middle) {
         let causes = app.middle_causes();
@@ -302,16 +302,15 @@ fn draw_main(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
                 pieces_line(pieces)
             })
             .collect();
-        let mut cursor = app.middle;
+        let focused = app.focus == Panel::Middle;
         draw_list(
             buffer,
             list_area,
             lines,
-            &mut cursor,
-            app.focus == Panel::Middle,
-            app,
+            &mut app.middle,
+            focused,
+            &app.theme,
         );
-        app.middle = cursor;
     }
     if let Some(slot) = areas.slot(Panel::Right) {
         let title = match app.detail_item() {
@@ -471,16 +470,15 @@ fn draw_faq(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
             .iter()
             .map(|faq| Line::from(format!(" {}", faq.question)))
             .collect();
-        let mut cursor = app.faq;
+        let focused = app.focus == Panel::Left;
         draw_list(
             buffer,
             slot.content,
             lines,
-            &mut cursor,
-            app.focus == Panel::Left,
-            app,
+            &mut app.faq,
+            focused,
+            &app.theme,
         );
-        app.faq = cursor;
     }
     if let Some(slot) = areas.slot(Panel::Right) {
         panel_title(buffer, &slot, "回答".to_string(), app);
@@ -546,9 +544,7 @@ fn draw_codes(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
             ])
         })
         .collect();
-    let mut cursor = app.codes;
-    draw_list(buffer, body, lines, &mut cursor, true, app);
-    app.codes = cursor;
+    draw_list(buffer, body, lines, &mut app.codes, true, &app.theme);
 }
 
 fn draw_status(buffer: &mut Buffer, area: Rect, app: &App<'_>) {
