@@ -122,8 +122,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
                 script_blocks(&mut blocks, script);
             }
-            push_links(&mut blocks, "解决方法", links(pack, &c.solutions));
-            push_links(&mut blocks, "对顾客说", links(pack, &c.script));
+            // Solutions and the script are shown in full above; link onwards only.
             push_links(&mut blocks, "出现在", referrers(pack, item.id()));
         }
         Item::Solution(s) => {
