@@ -298,3 +298,20 @@ fn narrow_terminals_show_fewer_panels_and_tab_moves_between_them() {
     app.resize(20, 5);
     assert!(app.areas().is_none());
 }
+
+#[test]
+fn an_unknown_code_says_to_treat_it_as_a_generic_failure() {
+    let pack = pack();
+    let keys = parse_keys("B7").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
+    assert!(screen.contains("应答码 B7 不在码表中"), "{screen}");
+    let keys = parse_keys("51").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
+    assert!(!screen.contains("不在码表中"), "{screen}");
+    let keys = parse_keys("yu").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
+    assert!(
+        !screen.contains("不在码表中"),
+        "pinyin is not a code: {screen}"
+    );
+}

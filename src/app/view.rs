@@ -6,7 +6,7 @@ use super::layout::{Areas, PanelSlot, MIN_HEIGHT, MIN_WIDTH, TABS};
 use super::state::{App, Cursor, LeftMode, Panel, View};
 use super::text::{highlighted, truncate, truncate_line, width, wrap, Piece};
 use super::theme::Theme;
-use crate::model::{Item, Kind};
+use crate::model::{normalize_code, Item, Kind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -203,11 +203,20 @@ fn draw_main(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
         };
         panel_title(buffer, &slot, title, app);
         if entries.is_empty() && app.left_mode == LeftMode::Results {
-            let hint = paragraph("", "换个说法试试：应答码（05）、屏幕上的字（认证失败）、拼音首字母（rzsb）。Esc 清空搜索。", &[], &app.theme);
+            let mut hints = Vec::new();
+            if let Some(notice) = unknown_code_notice(app) {
+                hints.push(notice);
+            }
+            hints.push(paragraph(
+                "",
+                "换个说法试试：应答码（05）、屏幕上的字（认证失败）、拼音首字母（rzsb）。Esc 清空搜索。",
+                &[],
+                &app.theme,
+            ));
             draw_rows(
                 buffer,
                 slot.content,
-                &[hint],
+                &hints,
                 None,
                 &mut Cursor::default(),
                 false,
@@ -258,7 +267,7 @@ fn draw_main(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
         if context_rows.len() > cap {
             context_rows.truncate(cap.saturating_sub(1));
             if cap > 0 {
-                context_rows.push(Line::styled("  .. 详见右侧", app.theme.dim()));
+                context_rows.push(Line::styled("  ..", app.theme.dim()));
             }
         }
         let taken = context_rows.len();
@@ -337,10 +346,33 @@ pub fn middle_context_cap(height: u16) -> usize {
     (height as usize / 3).max(2).min(height as usize)
 }
 
+/// When the query is a response code the pack does not know: what to do anyway. Sources
+/// agree that an unknown code is a generic failure.
+fn unknown_code_notice(app: &App<'_>) -> Option<DetailLine> {
+    // Codes have a digit (05, A0); two letters are more likely the start of pinyin.
+    let typed = app.query().trim();
+    let looks_like_code = typed.chars().count() == 2 && typed.chars().any(|c| c.is_ascii_digit());
+    let code = normalize_code(typed).filter(|_| looks_like_code)?;
+    if app.pack.code(&code).is_some() {
+        return None;
+    }
+    Some(DetailLine {
+        pieces: vec![Piece::new(
+            format!("! 应答码 {code} 不在码表中：按一般「交易失败」处理。不要盲目重试，先查上一笔是否成功；请持卡人联系发卡行。"),
+            app.theme.warning(),
+        )],
+        indent: 2,
+        link: None,
+    })
+}
+
 /// Short context above the causes: what the selected symptom, code or FAQ says.
 pub fn middle_context(app: &App<'_>) -> Vec<DetailLine> {
     let theme = &app.theme;
-    let mut lines = Vec::new();
+    let mut lines: Vec<DetailLine> = Vec::new();
+    if app.left_item().is_some() {
+        lines.extend(unknown_code_notice(app));
+    }
     match app.left_item() {
         Some(Item::Symptom(symptom)) => {
             if !symptom.codes.is_empty() {
