@@ -223,20 +223,91 @@ impl Candidates {
             .unwrap_or_else(|| DocSet::with_capacity(self.docs))
     }
 
-    /// Documents whose zone a pinyin query can match.
+    /// Documents whose zone a pinyin query can match. A match reads the query as
+    /// consecutive characters, each taking a prefix of one of its readings; so the query
+    /// splits into syllable prefixes, and the first letters of each two neighbouring
+    /// pieces must be a pair of adjacent characters in the document. Every way to split
+    /// the query is tried, up to a limit past which only the first pair is required.
     pub fn pinyin(&self, zone: Zone, query: &[u8]) -> DocSet {
+        let sets = self.zone(zone);
+        let mut result = DocSet::with_capacity(self.docs);
+        let mut splits = Vec::new();
+        if !self.split(query, 0, &mut Vec::new(), &mut splits) {
+            return self.pinyin_first_pair(zone, query);
+        }
+        for starts in splits {
+            let letters: Vec<usize> = starts
+                .iter()
+                .filter_map(|&at| query.get(at).copied().and_then(letter_index))
+                .collect();
+            if letters.len() != starts.len() {
+                continue;
+            }
+            if let [only] = letters[..] {
+                if let Some(set) = sets.by_initial.get(only) {
+                    result.union(set);
+                }
+                continue;
+            }
+            let mut chain: Option<DocSet> = None;
+            for pair in letters.windows(2) {
+                let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else {
+                    continue;
+                };
+                let Some(Some(set)) = sets.by_pair.get(a * LETTERS + b) else {
+                    chain = Some(DocSet::with_capacity(self.docs));
+                    break;
+                };
+                match &mut chain {
+                    Some(chain) => chain.intersect(set),
+                    None => chain = Some(set.clone()),
+                }
+            }
+            if let Some(chain) = chain {
+                result.union(&chain);
+            }
+        }
+        result
+    }
+
+    /// Collects the ways to split `query[from..]` into syllable prefixes, as the start of
+    /// each piece. Returns false when there are too many ways to try them all.
+    fn split(
+        &self,
+        query: &[u8],
+        from: usize,
+        starts: &mut Vec<usize>,
+        found: &mut Vec<Vec<usize>>,
+    ) -> bool {
+        if from >= query.len() {
+            found.push(starts.clone());
+            return found.len() <= MAX_SPLITS;
+        }
+        starts.push(from);
+        for end in from + 1..=(from + 6).min(query.len()) {
+            let fits = query
+                .get(from..end)
+                .is_some_and(|piece| self.syllable_prefixes.contains(piece));
+            if fits && !self.split(query, end, starts, found) {
+                return false;
+            }
+        }
+        starts.pop();
+        true
+    }
+
+    /// The weaker test for queries with very many splits: only the first two pieces.
+    fn pinyin_first_pair(&self, zone: Zone, query: &[u8]) -> DocSet {
         let sets = self.zone(zone);
         let mut result = DocSet::with_capacity(self.docs);
         let Some(first) = query.first().copied().and_then(letter_index) else {
             return result;
         };
-        // The whole query inside one character's reading.
         if self.syllable_prefixes.contains(query) {
             if let Some(set) = sets.by_initial.get(first) {
                 result.union(set);
             }
         }
-        // The first character takes query[..split], the next starts at query[split].
         for split in 1..query.len().min(7) {
             let Some(head) = query.get(..split) else {
                 break;
@@ -253,6 +324,9 @@ impl Candidates {
         result
     }
 }
+
+/// How many ways to split a pinyin query are tried before falling back to the first pair.
+const MAX_SPLITS: usize = 64;
 
 #[cfg(test)]
 mod tests {

@@ -117,6 +117,8 @@ struct Text<'a> {
 /// A prepared query: what literal and pinyin matching compare against.
 struct Term {
     literal: String,
+    /// `pinyin` loosened (no h after z, c, s), for the fallback for hurried typing.
+    loose: Vec<u8>,
     /// Prepared once per query: building a finder costs more than one short search.
     finder: memchr::memmem::Finder<'static>,
     pinyin: Vec<u8>,
@@ -143,8 +145,10 @@ impl Term {
         };
         let chars = literal.chars().count();
         let finder = memchr::memmem::Finder::new(literal.as_bytes()).into_owned();
+        let loose = pinyin::loosen(&pinyin);
         Some(Term {
             literal,
+            loose,
             finder,
             pinyin,
             chars,
@@ -360,13 +364,14 @@ impl SearchIndex {
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
             let symbols = self.query_symbols(&term);
-            let mut loose = self
+            let literal = self
                 .candidates
                 .literal(Zone::Head, &symbols, &self.readings);
-            if let Some(&first) = term.pinyin.first() {
+            let mut loose = literal.clone();
+            if let Some(&first) = term.loose.first() {
                 loose.union(&self.candidates.initial(Zone::Head, first));
             }
-            self.add_fuzzy(&term, &loose, &mut ranked);
+            self.add_fuzzy(&term, &loose, &literal, &mut ranked);
         }
         for entry in &mut ranked {
             if let Some(doc) = self.docs.get(entry.doc) {
@@ -534,7 +539,7 @@ impl SearchIndex {
         let text = self.text_of(f);
         let positions = self
             .match_field(&text, term, true)
-            .or_else(|| self.fuzzy_field(f, term))
+            .or_else(|| self.fuzzy_field(f, term, true))
             .map(|m| m.span.positions())
             .unwrap_or_default();
         let title_positions = if f.name == FieldName::Title && f.text == d.title {
@@ -610,14 +615,22 @@ impl SearchIndex {
 
     /// Titles and aliases holding the query's characters, or its loosened pinyin, in
     /// order and close together: the fallback for hurried typing (`yubuzu`, `zu` for `zhu`).
-    fn fuzzy_field(&self, field: &Field, term: &Term) -> Option<FieldMatch> {
+    /// `literal_possible` is false for documents that lack some character of the query.
+    fn fuzzy_field(
+        &self,
+        field: &Field,
+        term: &Term,
+        literal_possible: bool,
+    ) -> Option<FieldMatch> {
         if term.chars < 2 || !matches!(field.name, FieldName::Title | FieldName::Alias) {
             return None;
         }
-        let matcher = SkimMatcherV2::default();
         let text = self.text_of(field);
         let coverage = |matched: usize| matched as f64 / text.symbols.len().max(1) as f64;
-        if let Some((_, positions)) = matcher.fuzzy_indices(text.lower, &term.literal) {
+        let literal = literal_possible
+            .then(|| SkimMatcherV2::default().fuzzy_indices(text.lower, &term.literal))
+            .flatten();
+        if let Some((_, positions)) = literal {
             if span(&positions) <= term.chars * 2 {
                 return Some(FieldMatch {
                     score: 30.0 + 20.0 * coverage(positions.len()),
@@ -629,11 +642,8 @@ impl SearchIndex {
         if term.pinyin.len() < 3 {
             return None;
         }
-        let query = String::from_utf8(pinyin::loosen(&term.pinyin)).ok()?;
-        let (_, indices) = matcher.fuzzy_indices(&spelled.text, &query)?;
-        if span(&indices) > query.len() + query.len() / 2 + 2 {
-            return None;
-        }
+        let max_span = term.loose.len() + term.loose.len() / 2 + 2;
+        let indices = tight_subsequence(spelled.text.as_bytes(), &term.loose, max_span)?;
         let mut positions: Vec<usize> = indices
             .iter()
             .filter_map(|&i| spelled.owners.get(i).map(|&o| o as usize))
@@ -645,9 +655,17 @@ impl SearchIndex {
         })
     }
 
-    fn add_fuzzy(&self, term: &Term, literal: &DocSet, ranked: &mut Vec<Ranked>) {
-        for doc in literal.iter() {
-            if ranked.iter().any(|r| r.doc == doc) {
+    fn add_fuzzy(
+        &self,
+        term: &Term,
+        candidates: &DocSet,
+        literal: &DocSet,
+        ranked: &mut Vec<Ranked>,
+    ) {
+        // Only the few documents ranked before the fallback can repeat.
+        let already: Vec<usize> = ranked.iter().map(|r| r.doc).collect();
+        for doc in candidates.iter() {
+            if already.contains(&doc) {
                 continue;
             }
             let Some(d) = self.docs.get(doc) else {
@@ -656,7 +674,7 @@ impl SearchIndex {
             let best = (d.first_field..d.body_field)
                 .filter_map(|i| {
                     let field = self.fields.get(i)?;
-                    let found = self.fuzzy_field(field, term)?;
+                    let found = self.fuzzy_field(field, term, literal.contains(doc))?;
                     Some(Ranked {
                         score: found.score * field.name.weight(),
                         doc,
@@ -683,6 +701,36 @@ fn spell(readings: &Readings, symbols: &[u32]) -> Spelled {
         }
     }
     Spelled { text, owners }
+}
+
+/// The shortest stretch of `hay` that holds `needle` in order, at most `max_span` long:
+/// the positions it used. Hurried typing drops letters but rarely scatters them.
+fn tight_subsequence(hay: &[u8], needle: &[u8], max_span: usize) -> Option<Vec<usize>> {
+    let first = *needle.first()?;
+    let mut best: Option<Vec<usize>> = None;
+    for start in memchr::memchr_iter(first, hay) {
+        let mut positions = Vec::with_capacity(needle.len());
+        let mut at = start;
+        for &wanted in needle {
+            let limit = (start + max_span).min(hay.len());
+            let found = hay
+                .get(at..limit)
+                .and_then(|rest| memchr::memchr(wanted, rest));
+            match found {
+                Some(offset) => {
+                    positions.push(at + offset);
+                    at += offset + 1;
+                }
+                None => break,
+            }
+        }
+        if positions.len() == needle.len()
+            && best.as_ref().is_none_or(|b| span(&positions) < span(b))
+        {
+            best = Some(positions);
+        }
+    }
+    best
 }
 
 /// How many characters a scattered match spreads over.
