@@ -109,6 +109,15 @@ impl Actor {
         }
     }
 
+    /// Labels of several actors, as one line: 收银员、持卡人.
+    pub fn labels(actors: &[Actor]) -> String {
+        actors
+            .iter()
+            .map(|a| a.label())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
     /// A label short enough for lists.
     pub fn short_label(self) -> &'static str {
         match self {

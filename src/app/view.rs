@@ -6,7 +6,7 @@ use super::layout::{Areas, PanelSlot, MIN_HEIGHT, MIN_WIDTH, TABS};
 use super::state::{App, Cursor, LeftMode, Panel, View};
 use super::text::{highlighted, truncate, truncate_line, width, wrap, Piece};
 use super::theme::Theme;
-use crate::model::{normalize_code, Item, Kind};
+use crate::model::{normalize_code, Actor, Item, Kind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -564,14 +564,13 @@ fn draw_codes(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
         .codes
         .iter()
         .map(|code| {
-            let who: Vec<&str> = code.who_fixes.iter().map(|a| a.label()).collect();
             Line::from(vec![
                 Span::raw(" "),
                 Span::styled(cell(&code.code, 3), app.theme.heading()),
                 Span::raw(cell(&code.display, display_width)),
                 Span::styled(cell(code.class.letter(), 4), app.theme.class(code.class)),
                 Span::raw(cell(&code.retry, retry_width)),
-                Span::raw(cell(&who.join("、"), who_width)),
+                Span::raw(cell(&Actor::labels(&code.who_fixes), who_width)),
                 Span::styled(code.meaning.clone(), app.theme.dim()),
             ])
         })

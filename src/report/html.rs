@@ -1,7 +1,7 @@
 //! The whole pack as one printable HTML page.
 
 use super::{handout_sections, item_blocks, Block};
-use crate::model::{Kind, Pack};
+use crate::model::{Actor, Kind, Pack};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
@@ -99,7 +99,6 @@ pub fn pack_html(pack: &Pack) -> String {
 fn code_table(out: &mut String, pack: &Pack) {
     let _ = writeln!(out, "<table>\n<tr><th>应答码</th><th>终端显示</th><th>含义</th><th>类别</th><th>能否重试</th><th>谁来处理</th></tr>");
     for code in &pack.codes {
-        let who: Vec<&str> = code.who_fixes.iter().map(|a| a.label()).collect();
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -109,7 +108,7 @@ fn code_table(out: &mut String, pack: &Pack) {
             escape(&code.meaning),
             code.class.letter(),
             escape(&code.retry),
-            who.join("、")
+            Actor::labels(&code.who_fixes)
         );
     }
     let _ = writeln!(out, "</table>");

@@ -1,7 +1,7 @@
 //! The whole pack as a Markdown handout.
 
 use super::{handout_sections, item_blocks, Block};
-use crate::model::{Kind, Pack};
+use crate::model::{Actor, Kind, Pack};
 use std::fmt::Write;
 
 fn anchor(id: &str) -> String {
@@ -80,7 +80,6 @@ fn code_table(out: &mut String, pack: &Pack) {
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for code in &pack.codes {
-        let who: Vec<&str> = code.who_fixes.iter().map(|a| a.label()).collect();
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} | {} | {} |",
@@ -90,7 +89,7 @@ fn code_table(out: &mut String, pack: &Pack) {
             escape_cell(&code.meaning),
             code.class.letter(),
             escape_cell(&code.retry),
-            who.join("、")
+            Actor::labels(&code.who_fixes)
         );
     }
     let _ = writeln!(out);

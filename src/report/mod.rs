@@ -9,7 +9,7 @@ pub use html::pack_html;
 pub use markdown::pack_markdown;
 pub use text::{blocks_text, item_text};
 
-use crate::model::{Item, Kind, Pack};
+use crate::model::{Actor, Item, Kind, Pack};
 
 /// A link to another item, as shown under an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,13 +82,6 @@ fn push_text(blocks: &mut Vec<Block>, label: &'static str, text: Option<&str>) {
     }
 }
 
-fn actors(list: &[crate::model::Actor]) -> String {
-    list.iter()
-        .map(|a| a.label())
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
 /// What an item's page shows, with its links in both directions.
 pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
     let mut blocks = vec![Block::Heading {
@@ -112,7 +105,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
         }
         Item::Cause(c) => {
             push_text(&mut blocks, "分类", Some(&c.category));
-            push_text(&mut blocks, "谁来处理", Some(&actors(&c.actors)));
+            push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.actors)));
             push_text(&mut blocks, "问题描述", Some(&c.description));
             push_list(&mut blocks, "如何判断", &c.checks, false);
             push_list(&mut blocks, "问顾客", &c.questions, false);
@@ -155,7 +148,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             );
             push_text(&mut blocks, "能否重试", Some(&c.retry));
             push_text(&mut blocks, "怎么处理", Some(&c.action));
-            push_text(&mut blocks, "谁来处理", Some(&actors(&c.who_fixes)));
+            push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.who_fixes)));
             if let Some(conflict) = &c.conflict {
                 blocks.push(Block::Warning(format!("各来源说法不一：{conflict}")));
             }
