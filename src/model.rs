@@ -388,6 +388,9 @@ pub struct Pack {
     pub scripts: Vec<Script>,
     #[serde(skip)]
     pub(crate) index: HashMap<String, (Kind, usize)>,
+    /// Positions in `symptoms`, most common first: the home list, sorted once.
+    #[serde(skip)]
+    pub(crate) home: Vec<usize>,
 }
 
 impl Pack {
@@ -423,6 +426,9 @@ impl Pack {
             }
         }
         self.index = index;
+        let mut home: Vec<usize> = (0..self.symptoms.len()).collect();
+        home.sort_by_key(|&position| self.symptoms.get(position).map_or(i64::MAX, |s| s.rank));
+        self.home = home;
     }
 
     /// Looks an item up by id.
@@ -510,9 +516,15 @@ impl Pack {
 
     /// Symptoms in home-list order: most common first.
     pub fn symptoms_by_rank(&self) -> Vec<&Symptom> {
-        let mut list: Vec<&Symptom> = self.symptoms.iter().collect();
-        list.sort_by_key(|symptom| symptom.rank);
-        list
+        self.home
+            .iter()
+            .filter_map(|&position| self.symptoms.get(position))
+            .collect()
+    }
+
+    /// The symptom at a place in the home list.
+    pub fn home_symptom(&self, place: usize) -> Option<&Symptom> {
+        self.symptoms.get(*self.home.get(place)?)
     }
 
     /// Symptoms that show a response code, in home-list order.

@@ -354,10 +354,7 @@ impl<'p> App<'p> {
     pub fn left_item(&self) -> Option<Item<'p>> {
         let pack = self.pack;
         let id = match &self.left_mode {
-            LeftMode::Home => pack
-                .symptoms_by_rank()
-                .get(self.left.selected)
-                .map(|s| s.id.clone()),
+            LeftMode::Home => pack.home_symptom(self.left.selected).map(|s| s.id.clone()),
             LeftMode::Results => self.results.get(self.left.selected).map(|h| h.id.clone()),
             LeftMode::Pinned(id) => Some(id.clone()),
         }?;
