@@ -219,11 +219,13 @@ fn code_command(pack: &Pack, typed: &str) -> ExitCode {
     };
     match pack.code(&normal) {
         Some(code) => print_out(&report::item_text(pack, Item::Code(code))),
-        None => fail(&format!(
-            "unknown response code {normal}: it is not in this pack's table. Treat it as a generic \
-failure (交易失败): do not retry blindly, check the last transaction's result, and ask the \
-cardholder to contact the issuing bank. Run `posdesk export --format md` for the full table"
-        )),
+        None => {
+            let advice = posdesk::advice::unknown_code_advice(&normal).join("\n  ");
+            fail(&format!(
+                "unknown response code {normal}: it is not in this pack's table.\n  {advice}\n\
+Run `posdesk export --format md` for the full table"
+            ))
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! search, and plain-text and export formats. It knows nothing of terminals, so it can be
 //! tested and benchmarked alone; the `posdesk` binary puts a command line on top.
 
+pub mod advice;
 pub mod app;
 pub mod diagnostic;
 pub mod load;

@@ -166,14 +166,116 @@ impl CodeClass {
         }
     }
 
+    /// What the class says about the terminal's handling. Background only: what the clerk
+    /// does next is the [`Verdict`], never the class.
     pub fn label(self) -> &'static str {
         match self {
             CodeClass::A => "成功",
-            CodeClass::B => "失败，可重试",
-            CodeClass::C => "失败，不要重试",
-            CodeClass::D => "失败，操作员须处理",
-            CodeClass::E => "系统故障，不要重试",
+            CodeClass::B => "失败，终端可重发",
+            CodeClass::C => "失败，终端不自动重发",
+            CodeClass::D => "失败，须操作员处理",
+            CodeClass::E => "系统故障",
         }
+    }
+}
+
+/// Codes that mean lost, stolen, pick-up or suspected fraud (and 59, card verification):
+/// the customer only ever hears a discreet, generic decline.
+pub const DISCREET_CODES: [&str; 10] = ["04", "07", "34", "35", "36", "37", "41", "43", "59", "67"];
+
+/// One retry verdict, per code and per cause, in three parts; shown the same way
+/// everywhere. The A-E class is background and never a second verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    /// The same card, right now, as it is.
+    pub now: bool,
+    /// The same card, later.
+    pub later: bool,
+    /// After what, when `later` is allowed: 「重新签到后」「持卡人联系发卡行后」.
+    pub after: Option<String>,
+    /// Another card or another payment method.
+    pub other: bool,
+    /// The outcome may be unknown: check the last sale (and let the reversal go through)
+    /// before anything else.
+    pub check_first: bool,
+}
+
+/// One of the three parts of a verdict, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictPart {
+    pub label: &'static str,
+    pub allowed: bool,
+    /// 「可以」「不要」, with the condition where there is one.
+    pub answer: String,
+}
+
+impl Verdict {
+    pub const NOW: &'static str = "同卡马上";
+    pub const LATER: &'static str = "同卡稍后";
+    pub const OTHER: &'static str = "换卡或换方式";
+    pub const CHECK_FIRST: &'static str = "先查上一笔结果，让冲正走完";
+
+    /// What an unknown response code gets: nothing is promised, the last sale is checked,
+    /// the code is looked up before the same card is tried again.
+    pub fn for_unknown_code() -> Verdict {
+        Verdict {
+            now: false,
+            later: true,
+            after: Some("查明这笔结果和应答码含义后".to_string()),
+            other: true,
+            check_first: true,
+        }
+    }
+
+    pub fn parts(&self) -> [VerdictPart; 3] {
+        let answer = |allowed: bool| if allowed { "可以" } else { "不要" };
+        let later = match (&self.after, self.later) {
+            (Some(after), true) => format!("可以（{after}）"),
+            _ => answer(self.later).to_string(),
+        };
+        [
+            VerdictPart {
+                label: Verdict::NOW,
+                allowed: self.now,
+                answer: answer(self.now).to_string(),
+            },
+            VerdictPart {
+                label: Verdict::LATER,
+                allowed: self.later,
+                answer: later,
+            },
+            VerdictPart {
+                label: Verdict::OTHER,
+                allowed: self.other,
+                answer: answer(self.other).to_string(),
+            },
+        ]
+    }
+
+    /// The whole verdict on one line: 「先查上一笔结果……；同卡马上：不要；……」.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.check_first {
+            parts.push(Verdict::CHECK_FIRST.to_string());
+        }
+        parts.extend(
+            self.parts()
+                .iter()
+                .map(|part| format!("{}：{}", part.label, part.answer)),
+        );
+        parts.join("；")
+    }
+
+    /// A compact form for tables: 「先查 马上不 稍后可 换可」.
+    pub fn short(&self) -> String {
+        let mark = |allowed: bool| if allowed { "可" } else { "不" };
+        let check = if self.check_first { "先查 " } else { "" };
+        format!(
+            "{check}马上{} 稍后{} 换{}",
+            mark(self.now),
+            mark(self.later),
+            mark(self.other)
+        )
     }
 }
 
@@ -192,6 +294,15 @@ pub struct Source {
     /// Which document: `article`, `facts` or `posdesk` (knowledge added by the pack's authors).
     pub origin: String,
     pub location: Location,
+}
+
+/// What a source's `origin` is called where steps are marked for trainers.
+pub fn origin_label(origin: &str) -> &'static str {
+    match origin {
+        "article" => "原文",
+        "facts" => "码表资料",
+        _ => "补充",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -221,6 +332,9 @@ pub struct Cause {
     pub actors: Vec<Actor>,
     pub solutions: Vec<String>,
     pub script: Option<String>,
+    pub verdict: Verdict,
+    /// How staff say it: colloquial words that should find this item.
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -229,6 +343,8 @@ pub struct Cause {
 pub struct Step {
     pub who: Actor,
     pub text: String,
+    /// Where this step came from: its own `sources`, or its solution's.
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -245,6 +361,7 @@ pub struct Solution {
     pub steps: Vec<Step>,
     pub escalate: Option<Escalation>,
     pub notes: Vec<String>,
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -255,6 +372,7 @@ pub struct Faq {
     pub question: String,
     pub answer: String,
     pub causes: Vec<String>,
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -272,8 +390,9 @@ pub struct Code {
     pub older_meaning: Option<String>,
     /// The ISO 8583 field 39 meaning, for comparison.
     pub international: Option<String>,
+    /// Background: how the terminal treats the code. The verdict is what staff act on.
     pub class: CodeClass,
-    pub retry: String,
+    pub verdict: Verdict,
     pub action: String,
     pub who_fixes: Vec<Actor>,
     pub causes: Vec<String>,
@@ -282,6 +401,7 @@ pub struct Code {
     pub conflict: Option<String>,
     /// Lost, stolen or fraud: never tell the customer the detailed reason.
     pub discreet: bool,
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -292,9 +412,12 @@ pub struct Script {
     pub title: String,
     /// What to say, in order.
     pub say: Vec<String>,
+    /// What to say to a customer who needs English (foreign cards).
+    pub say_en: Vec<String>,
     /// What not to say.
     pub avoid: Vec<String>,
     pub discreet: bool,
+    pub aliases: Vec<String>,
     pub sources: Vec<String>,
     pub location: Location,
 }
@@ -349,6 +472,27 @@ impl<'a> Item<'a> {
             Item::Faq(item) => item.question.clone(),
             Item::Code(item) => format!("{} {}", item.code, item.display),
             Item::Script(item) => item.title.clone(),
+        }
+    }
+
+    /// Other words staff use for the item.
+    pub fn aliases(&self) -> &'a [String] {
+        match self {
+            Item::Symptom(item) => &item.aliases,
+            Item::Cause(item) => &item.aliases,
+            Item::Solution(item) => &item.aliases,
+            Item::Faq(item) => &item.aliases,
+            Item::Code(item) => &item.aliases,
+            Item::Script(item) => &item.aliases,
+        }
+    }
+
+    /// The retry verdict, for the kinds that carry one.
+    pub fn verdict(&self) -> Option<&'a Verdict> {
+        match self {
+            Item::Cause(item) => Some(&item.verdict),
+            Item::Code(item) => Some(&item.verdict),
+            _ => None,
         }
     }
 

@@ -57,7 +57,7 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
             }
             Block::Text { label, text } => {
                 let style = match (label, &item) {
-                    ("处理类别", Item::Code(code)) => theme.class(code.class),
+                    (crate::report::CLASS_LABEL, Item::Code(code)) => theme.class(code.class),
                     _ => theme.text(),
                 };
                 lines.push(DetailLine::new(

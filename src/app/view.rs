@@ -356,11 +356,9 @@ fn unknown_code_notice(app: &App<'_>) -> Option<DetailLine> {
     if app.pack.code(&code).is_some() {
         return None;
     }
+    let advice = crate::advice::unknown_code_advice(&code).join(" ");
     Some(DetailLine {
-        pieces: vec![Piece::new(
-            format!("! 应答码 {code} 不在码表中：按一般「交易失败」处理。不要盲目重试，先查上一笔是否成功；请持卡人联系发卡行。"),
-            app.theme.warning(),
-        )],
+        pieces: vec![Piece::new(format!("! {advice}"), app.theme.warning())],
         indent: 2,
         link: None,
     })
@@ -399,9 +397,23 @@ pub fn middle_context(app: &App<'_>) -> Vec<DetailLine> {
                 &[],
                 theme,
             ));
+            if let Some(warning) = crate::report::display_warning(code) {
+                lines.push(DetailLine {
+                    pieces: vec![Piece::new(format!("! {warning}"), theme.warning())],
+                    indent: 2,
+                    link: None,
+                });
+            }
+            lines.push(paragraph(
+                crate::report::VERDICT_LABEL,
+                &code.verdict.summary(),
+                &[],
+                theme,
+            ));
+            lines.push(paragraph("怎么办", &code.action, &[], theme));
             lines.push(DetailLine {
                 pieces: vec![
-                    Piece::new("类别：", theme.label()),
+                    Piece::new(format!("{}：", crate::report::CLASS_LABEL), theme.label()),
                     Piece::new(
                         format!("{} {}", code.class.letter(), code.class.label()),
                         theme.class(code.class),
@@ -410,8 +422,6 @@ pub fn middle_context(app: &App<'_>) -> Vec<DetailLine> {
                 indent: 2,
                 link: None,
             });
-            lines.push(paragraph("重试", &code.retry, &[], theme));
-            lines.push(paragraph("怎么办", &code.action, &[], theme));
         }
         Some(Item::Faq(faq)) => lines.push(paragraph("答", &faq.answer, &[], theme)),
         Some(Item::Solution(solution)) => {
@@ -569,7 +579,7 @@ fn draw_codes(buffer: &mut Buffer, areas: &Areas, app: &mut App<'_>) {
                 Span::styled(cell(&code.code, 3), app.theme.heading()),
                 Span::raw(cell(&code.display, display_width)),
                 Span::styled(cell(code.class.letter(), 4), app.theme.class(code.class)),
-                Span::raw(cell(&code.retry, retry_width)),
+                Span::raw(cell(&code.verdict.short(), retry_width)),
                 Span::raw(cell(&Actor::labels(&code.who_fixes), who_width)),
                 Span::styled(code.meaning.clone(), app.theme.dim()),
             ])

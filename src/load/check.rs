@@ -9,6 +9,7 @@ pub fn check_draft(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     let declared = check_duplicates(draft, errors);
     check_links(draft, &declared, errors);
     check_reachable(draft, errors);
+    super::rules::check_rules(draft, errors);
 }
 
 /// Ids are one namespace across kinds, since `posdesk show ID` takes any of them.

@@ -157,6 +157,16 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// A required `true` or `false`.
+    pub fn flag(&mut self, key: &'static str) -> Option<bool> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            self.missing(key, "true");
+            return None;
+        }
+        self.opt_bool(key)
+    }
+
     pub fn opt_integer(&mut self, key: &'static str) -> Option<i64> {
         let value = self.get(key)?;
         let parsed = value.get_ref().as_integer().and_then(|integer| {
@@ -192,6 +202,16 @@ impl<'a, 'i> Fields<'a, 'i> {
                 None
             }
         }
+    }
+
+    /// A required inline or sub-table; `example` shows a complete one in the hint.
+    pub fn table(&mut self, key: &'static str, example: &str) -> Option<(&'a DeTable<'i>, Pos)> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            self.missing(key, example);
+            return None;
+        }
+        self.opt_table(key)
     }
 
     /// A required array of tables, such as the `[[solution.step]]` entries.

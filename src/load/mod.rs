@@ -6,6 +6,7 @@
 mod check;
 mod fields;
 mod parse;
+mod rules;
 
 pub use parse::is_kebab_id;
 

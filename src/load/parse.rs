@@ -4,8 +4,9 @@ use super::fields::Fields;
 use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex, Pos};
 use crate::model::{
     code_id, normalize_code, Cause, Code, CodeClass, Escalation, Faq, Kind, Location, PackInfo,
-    Script, Solution, Source, Step, Symptom,
+    Script, Solution, Source, Step, Symptom, Verdict,
 };
+use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
 
 /// What a link must point at.
@@ -46,7 +47,31 @@ pub struct Draft {
     pub scripts: Vec<Script>,
     pub links: Vec<Link>,
     pub declarations: Vec<Declaration>,
+    /// Where each text of an item was written, by item id and key (`say`, `aliases`,
+    /// `step`…), one position per entry: the content rules point at the very line.
+    pub places: HashMap<(String, &'static str), Vec<Pos>>,
+    /// Steps written without `sources` of their own: (solution id, step position).
+    pub steps_without_sources: Vec<(String, Pos)>,
 }
+
+impl Draft {
+    fn place(&mut self, id: &str, key: &'static str, positions: Vec<Pos>) {
+        if !positions.is_empty() {
+            self.places.insert((id.to_string(), key), positions);
+        }
+    }
+
+    /// Where entry `index` of an item's `key` was written, if it was recorded.
+    pub fn place_of(&self, id: &str, key: &'static str, index: usize) -> Option<&Pos> {
+        self.places
+            .get(&(id.to_string(), key))
+            .and_then(|positions| positions.get(index))
+    }
+}
+
+/// The verdict as written in content, for the hint of a missing one.
+pub const VERDICT_EXAMPLE: &str =
+    "{ now = false, later = true, after = \"持卡人联系发卡行后\", other = true }";
 
 const SECTIONS: [&str; 8] = [
     "pack", "source", "symptom", "cause", "solution", "faq", "code", "script",
@@ -113,10 +138,10 @@ pub fn parse_file(path: &str, text: &str, draft: &mut Draft, errors: &mut Vec<Di
             match name {
                 "source" => read_source(fields, draft),
                 "symptom" => read_symptom(fields, draft),
-                "cause" => read_cause(fields, draft),
+                "cause" => read_cause(fields, &lines, draft),
                 "solution" => read_solution(fields, &lines, draft),
                 "faq" => read_faq(fields, draft),
-                "code" => read_code(fields, draft),
+                "code" => read_code(fields, &lines, draft),
                 _ => read_script(fields, draft),
             }
         }
@@ -265,6 +290,78 @@ fn texts(fields: &mut Fields<'_, '_>, key: &'static str, required: bool) -> Vec<
         .collect()
 }
 
+/// A list of texts whose positions the content rules need.
+fn placed_texts(
+    fields: &mut Fields<'_, '_>,
+    draft: &mut Draft,
+    from: &str,
+    key: &'static str,
+    required: bool,
+) -> Vec<String> {
+    let entries = fields.text_list(key, required);
+    draft.place(from, key, entries.iter().map(|(_, pos)| pos.clone()).collect());
+    entries.into_iter().map(|(t, _)| t).collect()
+}
+
+/// A required text whose position the content rules need.
+fn placed_text(
+    fields: &mut Fields<'_, '_>,
+    draft: &mut Draft,
+    from: &str,
+    key: &'static str,
+) -> String {
+    match fields.text(key) {
+        Some((text, pos)) => {
+            draft.place(from, key, vec![pos]);
+            text
+        }
+        None => String::new(),
+    }
+}
+
+/// The retry verdict of a code or cause: required, checked for sense on its own.
+fn read_verdict(
+    fields: &mut Fields<'_, '_>,
+    lines: &LineIndex<'_>,
+    draft: &mut Draft,
+    from: &str,
+) -> Option<Verdict> {
+    let (table, pos) = fields.table("verdict", VERDICT_EXAMPLE)?;
+    draft.place(from, "verdict", vec![pos.clone()]);
+    let mut part = Fields::new(table, pos.clone(), "verdict", lines, fields.errors);
+    let now = part.flag("now");
+    let later = part.flag("later");
+    let after = part.opt_text("after");
+    let other = part.flag("other");
+    let check_first = part.opt_bool("check_first").unwrap_or(false);
+    part.finish();
+    let (now, later, other) = (now?, later?, other?);
+    match (&after, later) {
+        (None, true) => fields.errors.push(pos.error(
+            "the verdict allows the same card later but does not say after what",
+            "add after = \"重新签到后\" (or whatever must happen first)",
+        )),
+        (Some((_, at)), false) => fields.errors.push(at.error(
+            "`after` is given but the verdict says later = false",
+            "set later = true, or remove `after`",
+        )),
+        _ => {}
+    }
+    if check_first && now {
+        fields.errors.push(pos.error(
+            "the outcome may be unknown (check_first = true) but the verdict allows the same card at once",
+            "set now = false: an unknown outcome retried at once can charge the customer twice",
+        ));
+    }
+    Some(Verdict {
+        now,
+        later,
+        after: after.map(|(t, _)| t),
+        other,
+        check_first,
+    })
+}
+
 fn read_source(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let id = read_id(&mut fields, None, draft);
@@ -309,7 +406,7 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             codes.push(code);
         }
     }
-    let aliases = texts(&mut fields, "aliases", false);
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let causes = links(
         &mut fields,
         draft,
@@ -338,15 +435,17 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     }
 }
 
-fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+fn read_cause(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let id = read_id(&mut fields, Some(Kind::Cause), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
     let category = text(&mut fields, "category");
-    let description = text(&mut fields, "description");
-    let checks = texts(&mut fields, "checks", true);
-    let questions = texts(&mut fields, "questions", false);
+    let description = placed_text(&mut fields, draft, &from, "description");
+    let checks = placed_texts(&mut fields, draft, &from, "checks", true);
+    let questions = placed_texts(&mut fields, draft, &from, "questions", false);
+    let verdict = read_verdict(&mut fields, lines, draft, &from);
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let actors = fields.actor_list("actors", true);
     let solutions = links(
         &mut fields,
@@ -366,7 +465,7 @@ fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     );
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
-    if let Some((id, _)) = id {
+    if let (Some((id, _)), Some(verdict)) = (id, verdict) {
         draft.causes.push(Cause {
             id,
             title,
@@ -377,6 +476,8 @@ fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             actors,
             solutions,
             script,
+            verdict,
+            aliases,
             sources,
             location: location(&start),
         });
@@ -389,29 +490,57 @@ fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut 
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
     let mut steps = Vec::new();
+    let mut step_places = Vec::new();
+    let mut own_sources = Vec::new();
     for (table, pos) in fields.table_list("step") {
-        let mut step = Fields::new(table, pos, "[[solution.step]]", lines, fields.errors);
+        let mut step = Fields::new(table, pos.clone(), "[[solution.step]]", lines, fields.errors);
         let who = step.actor("who");
         let text = step.text("text");
+        let step_sources = links(
+            &mut step,
+            draft,
+            &from,
+            "sources",
+            Target::Source,
+            false,
+        );
         step.finish();
-        if let (Some(who), Some((text, _))) = (who, text) {
-            steps.push(Step { who, text });
+        if let (Some(who), Some((text, text_pos))) = (who, text) {
+            step_places.push(text_pos);
+            own_sources.push((step_sources.is_empty(), pos));
+            steps.push(Step {
+                who,
+                text,
+                sources: step_sources,
+            });
         }
     }
+    draft.place(&from, "step", step_places);
     let mut escalate = None;
     if let Some((table, pos)) = fields.opt_table("escalate") {
         let mut esc = Fields::new(table, pos, "[solution.escalate]", lines, fields.errors);
         let when = esc.text("when");
         let to = esc.actor("to");
-        let how = esc.opt_text("how").map(|(t, _)| t);
+        let how = esc.opt_text("how");
         esc.finish();
+        let places = when.iter().chain(&how).map(|(_, p)| p.clone()).collect();
+        draft.place(&from, "escalate", places);
+        let how = how.map(|(t, _)| t);
         if let (Some((when, _)), Some(to)) = (when, to) {
             escalate = Some(Escalation { when, to, how });
         }
     }
-    let notes = texts(&mut fields, "notes", false);
+    let notes = placed_texts(&mut fields, draft, &from, "notes", false);
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
+    // A step without sources of its own comes from wherever its solution came from.
+    for (step, (bare, pos)) in steps.iter_mut().zip(own_sources) {
+        if bare {
+            step.sources = sources.clone();
+            draft.steps_without_sources.push((from.clone(), pos));
+        }
+    }
     if let Some((id, _)) = id {
         draft.solutions.push(Solution {
             id,
@@ -419,6 +548,7 @@ fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut 
             steps,
             escalate,
             notes,
+            aliases,
             sources,
             location: location(&start),
         });
@@ -439,6 +569,7 @@ fn read_faq(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         Target::Item(Kind::Cause),
         true,
     );
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
     if let Some((id, _)) = id {
@@ -447,6 +578,7 @@ fn read_faq(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             question,
             answer,
             causes,
+            aliases,
             sources,
             location: location(&start),
         });
@@ -473,7 +605,7 @@ fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) -> Option<S
     None
 }
 
-fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
+fn read_code(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let code = match fields.text("code") {
         Some((code, pos)) => checked_code(&code, &pos, fields.errors).map(|code| (code, pos)),
@@ -489,11 +621,12 @@ fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     }
     let from = id.clone().unwrap_or_default();
     let display = text(&mut fields, "display");
-    let meaning = text(&mut fields, "meaning");
+    let meaning = placed_text(&mut fields, draft, &from, "meaning");
     let older_meaning = opt_text(&mut fields, "older_meaning");
     let international = opt_text(&mut fields, "international");
     let class = match fields.text("class") {
         Some((class, pos)) => {
+            draft.place(&from, "class", vec![pos.clone()]);
             let parsed = CodeClass::from_key(class.trim());
             if parsed.is_none() {
                 fields.errors.push(pos.error(
@@ -505,8 +638,8 @@ fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         }
         None => None,
     };
-    let retry = text(&mut fields, "retry");
-    let action = text(&mut fields, "action");
+    let verdict = read_verdict(&mut fields, lines, draft, &from);
+    let action = placed_text(&mut fields, draft, &from, "action");
     // A success code has nothing to fix; every failure must say who fixes it and why.
     let failure = class.is_some_and(|c| c != CodeClass::A);
     let who_fixes = fields.actor_list("who_fixes", failure);
@@ -528,9 +661,10 @@ fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     );
     let conflict = opt_text(&mut fields, "conflict");
     let discreet = fields.opt_bool("discreet").unwrap_or(false);
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
-    if let (Some(id), Some((code, _)), Some(class)) = (id, code, class) {
+    if let (Some(id), Some((code, _)), Some(class), Some(verdict)) = (id, code, class, verdict) {
         draft.codes.push(Code {
             id,
             code,
@@ -539,13 +673,14 @@ fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             older_meaning,
             international,
             class,
-            retry,
+            verdict,
             action,
             who_fixes,
             causes,
             script,
             conflict,
             discreet,
+            aliases,
             sources,
             location: location(&start),
         });
@@ -557,9 +692,11 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Script), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
-    let say = texts(&mut fields, "say", true);
+    let say = placed_texts(&mut fields, draft, &from, "say", true);
+    let say_en = placed_texts(&mut fields, draft, &from, "say_en", false);
     let avoid = texts(&mut fields, "avoid", false);
     let discreet = fields.opt_bool("discreet").unwrap_or(false);
+    let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
     if let Some((id, _)) = id {
@@ -567,8 +704,10 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             id,
             title,
             say,
+            say_en,
             avoid,
             discreet,
+            aliases,
             sources,
             location: location(&start),
         });

@@ -97,7 +97,7 @@ pub fn pack_html(pack: &Pack) -> String {
 }
 
 fn code_table(out: &mut String, pack: &Pack) {
-    let _ = writeln!(out, "<table>\n<tr><th>应答码</th><th>终端显示</th><th>含义</th><th>类别</th><th>能否重试</th><th>谁来处理</th></tr>");
+    let _ = writeln!(out, "<table>\n<tr><th>应答码</th><th>终端显示</th><th>含义</th><th>能否重试</th><th>类别（背景）</th><th>谁来处理</th></tr>");
     for code in &pack.codes {
         let _ = writeln!(
             out,
@@ -106,8 +106,8 @@ fn code_table(out: &mut String, pack: &Pack) {
             escape(&code.code),
             escape(&code.display),
             escape(&code.meaning),
+            escape(&code.verdict.summary()),
             code.class.letter(),
-            escape(&code.retry),
             Actor::labels(&code.who_fixes)
         );
     }

@@ -76,7 +76,7 @@ pub fn pack_markdown(pack: &Pack) -> String {
 fn code_table(out: &mut String, pack: &Pack) {
     let _ = writeln!(
         out,
-        "| 应答码 | 终端显示 | 含义 | 类别 | 能否重试 | 谁来处理 |"
+        "| 应答码 | 终端显示 | 含义 | 能否重试 | 类别（背景） | 谁来处理 |"
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for code in &pack.codes {
@@ -87,8 +87,8 @@ fn code_table(out: &mut String, pack: &Pack) {
             code.id,
             escape_cell(&code.display),
             escape_cell(&code.meaning),
+            escape_cell(&code.verdict.summary()),
             code.class.letter(),
-            escape_cell(&code.retry),
             Actor::labels(&code.who_fixes)
         );
     }

@@ -9,7 +9,7 @@ pub use html::pack_html;
 pub use markdown::pack_markdown;
 pub use text::{blocks_text, item_text};
 
-use crate::model::{Actor, Item, Kind, Pack};
+use crate::model::{origin_label, Actor, Item, Kind, Pack, Verdict};
 
 /// A link to another item, as shown under an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +82,46 @@ fn push_text(blocks: &mut Vec<Block>, label: &'static str, text: Option<&str>) {
     }
 }
 
+/// The label every view puts before a verdict.
+pub const VERDICT_LABEL: &str = "能否重试";
+/// The label of the A-E class, which is background and never a verdict.
+pub const CLASS_LABEL: &str = "类别（背景）";
+
+fn push_verdict(blocks: &mut Vec<Block>, verdict: &Verdict) {
+    push_text(blocks, VERDICT_LABEL, Some(&verdict.summary()));
+}
+
+/// A terminal display that says 「请重试」 where the verdict says not now: the one place
+/// where the screen itself can lead a clerk into a double charge.
+pub fn display_warning(code: &crate::model::Code) -> Option<String> {
+    if !code.display.contains("重试") || code.verdict.now {
+        return None;
+    }
+    Some(if code.verdict.check_first {
+        format!(
+            "屏幕上写着「{}」，但结果可能不明：先查上一笔，不要马上用同一张卡再刷。",
+            code.display
+        )
+    } else {
+        format!(
+            "屏幕上写着「{}」，但不要马上用同一张卡再刷：按「{VERDICT_LABEL}」做。",
+            code.display
+        )
+    })
+}
+
+/// Where a step came from, for trainers: 「原文」, 「码表资料」 or 「补充」.
+pub fn step_origin(pack: &Pack, sources: &[String]) -> String {
+    let mut labels: Vec<&str> = Vec::new();
+    for id in sources {
+        let label = pack.source(id).map_or("补充", |s| origin_label(&s.origin));
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels.join("、")
+}
+
 /// What an item's page shows, with its links in both directions.
 pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
     let mut blocks = vec![Block::Heading {
@@ -92,7 +132,6 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
     match item {
         Item::Symptom(s) => {
             push_text(&mut blocks, "应答码", Some(&s.codes.join("、")));
-            push_text(&mut blocks, "也叫", Some(&s.aliases.join("、")));
             push_text(&mut blocks, "问题描述", Some(&s.description));
             push_text(&mut blocks, "提示", s.note.as_deref());
             push_links(
@@ -106,11 +145,12 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
         Item::Cause(c) => {
             push_text(&mut blocks, "分类", Some(&c.category));
             push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.actors)));
+            push_verdict(&mut blocks, &c.verdict);
             push_text(&mut blocks, "问题描述", Some(&c.description));
             push_list(&mut blocks, "如何判断", &c.checks, false);
             push_list(&mut blocks, "问顾客", &c.questions, false);
             for solution in c.solutions.iter().filter_map(|id| pack.solution(id)) {
-                solution_blocks(&mut blocks, solution);
+                solution_blocks(&mut blocks, pack, solution);
             }
             if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
                 script_blocks(&mut blocks, script);
@@ -119,7 +159,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_links(&mut blocks, "出现在", referrers(pack, item.id()));
         }
         Item::Solution(s) => {
-            solution_blocks(&mut blocks, s);
+            solution_blocks(&mut blocks, pack, s);
             push_links(&mut blocks, "用于原因", referrers(pack, item.id()));
         }
         Item::Faq(f) => {
@@ -134,7 +174,12 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
                 ));
             }
             push_text(&mut blocks, "终端显示", Some(&c.display));
+            if let Some(warning) = display_warning(c) {
+                blocks.push(Block::Warning(warning));
+            }
             push_text(&mut blocks, "含义", Some(&c.meaning));
+            push_verdict(&mut blocks, &c.verdict);
+            push_text(&mut blocks, "怎么处理", Some(&c.action));
             push_text(&mut blocks, "旧版含义", c.older_meaning.as_deref());
             push_text(
                 &mut blocks,
@@ -143,11 +188,9 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             );
             push_text(
                 &mut blocks,
-                "处理类别",
+                CLASS_LABEL,
                 Some(&format!("{} {}", c.class.letter(), c.class.label())),
             );
-            push_text(&mut blocks, "能否重试", Some(&c.retry));
-            push_text(&mut blocks, "怎么处理", Some(&c.action));
             push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.who_fixes)));
             if let Some(conflict) = &c.conflict {
                 blocks.push(Block::Warning(format!("各来源说法不一：{conflict}")));
@@ -168,6 +211,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_links(&mut blocks, "用于", referrers(pack, item.id()));
         }
     }
+    push_text(&mut blocks, "也叫", Some(&item.aliases().join("、")));
     push_text(
         &mut blocks,
         "出处",
@@ -187,11 +231,20 @@ fn referrers(pack: &Pack, id: &str) -> Vec<LinkLine> {
         .collect()
 }
 
-fn solution_blocks(blocks: &mut Vec<Block>, s: &crate::model::Solution) {
+fn solution_blocks(blocks: &mut Vec<Block>, pack: &Pack, s: &crate::model::Solution) {
+    // Each step says where it came from, so a trainer can tell the article's words from
+    // knowledge added to it.
     let steps: Vec<String> = s
         .steps
         .iter()
-        .map(|step| format!("【{}】{}", step.who.label(), step.text))
+        .map(|step| {
+            format!(
+                "【{}】{}（{}）",
+                step.who.label(),
+                step.text,
+                step_origin(pack, &step.sources)
+            )
+        })
         .collect();
     push_text(blocks, "解决方法", Some(&s.title));
     push_list(blocks, "解决步骤", &steps, true);
@@ -211,6 +264,7 @@ fn script_blocks(blocks: &mut Vec<Block>, s: &crate::model::Script) {
         blocks.push(Block::Warning("谨慎用语：不要说出具体原因。".to_string()));
     }
     push_list(blocks, "对顾客说", &s.say, false);
+    push_list(blocks, "English", &s.say_en, false);
     push_list(blocks, "不要说", &s.avoid, false);
 }
 

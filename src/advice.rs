@@ -1,0 +1,373 @@
+//! Wording rules for advice that can cost a customer money: which retry a sentence
+//! claims, which outcome a customer line promises, which words a discreet decline must
+//! never use. The loader's lint rules and the tests read the content through these, so
+//! the rules live in one place.
+
+use crate::model::Verdict;
+
+/// The part of a retry verdict a sentence speaks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryPart {
+    /// The same card, right now.
+    Now,
+    /// The same card, after something has happened.
+    Later,
+    /// Another card or another payment method.
+    Other,
+}
+
+impl RetryPart {
+    pub fn label(self) -> &'static str {
+        match self {
+            RetryPart::Now => Verdict::NOW,
+            RetryPart::Later => Verdict::LATER,
+            RetryPart::Other => Verdict::OTHER,
+        }
+    }
+
+    /// What the verdict says about this part.
+    pub fn allowed_by(self, verdict: &Verdict) -> bool {
+        match self {
+            RetryPart::Now => verdict.now,
+            RetryPart::Later => verdict.later,
+            RetryPart::Other => verdict.other,
+        }
+    }
+}
+
+/// What a sentence says about retrying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryClaim {
+    pub part: RetryPart,
+    pub allowed: bool,
+    /// The words that make the claim, as written.
+    pub phrase: String,
+}
+
+/// Words that tell the clerk to try the same card again at once.
+const NOW_PHRASES: &[&str] = &[
+    "马上再试",
+    "马上重试",
+    "立即重试",
+    "立刻重试",
+    "再试一次",
+    "重试一次",
+    "重新刷卡",
+    "再刷一次",
+    "重新读卡",
+    "重新插卡",
+    "再插一次",
+    "重新输入密码",
+    "重输",
+];
+
+/// Words that only speak of retrying when they are negated: 「不要重试」.
+const NEGATED_ONLY: &[&str] = &["重试", "再试", "再刷", "重刷"];
+
+const LATER_PHRASES: &[&str] = &[
+    "稍后重试",
+    "稍后再试",
+    "过一会再试",
+    "过几分钟再试",
+    "等几分钟再试",
+    "改日再",
+    "晚些再试",
+];
+
+const OTHER_PHRASES: &[&str] = &[
+    "换一张卡",
+    "换卡",
+    "换其他",
+    "其他支付方式",
+    "其他方式付款",
+    "换一种支付方式",
+    "换个付款方式",
+    "换个方式",
+    "其他支付平台或银行卡",
+];
+
+const NEGATIONS: &[&str] = &["不要", "别", "勿", "不能", "不可", "禁止", "不用", "不必"];
+
+/// Words that hold a negation's characters without negating: 「要不要」 asks, 「别人」 is
+/// someone else.
+const NOT_NEGATIONS: &[&str] = &["要不要", "别人", "别的", "不要紧", "能不能", "可不可以"];
+
+/// Whether the words before a phrase, in its clause, negate it: 「不要用同样的信息马上重试」.
+fn is_negated(before: &str) -> bool {
+    let mut plain = before.to_string();
+    for word in NOT_NEGATIONS {
+        plain = plain.replace(word, "");
+    }
+    NEGATIONS.iter().any(|n| plain.contains(n))
+}
+
+/// Words that make a retry phrase about repetition, not about one more try: 「不要反复重试」
+/// does not forbid a single careful retry.
+const REPETITION: &[&str] = &["反复", "多次", "连续", "一再"];
+
+/// Clause punctuation: negation and conditions do not reach across it.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | ',' | '.' | ';' | ':' | '!' | '?' | '、' | '\n'
+    )
+}
+
+/// The characters before `at` in the same clause, at most `limit` of them.
+fn clause_before(chars: &[char], at: usize, limit: usize) -> String {
+    let start = at.saturating_sub(limit);
+    let before: &[char] = chars.get(start..at).unwrap_or_default();
+    let from = before
+        .iter()
+        .rposition(|&c| is_clause_break(c))
+        .map_or(0, |p| p + 1);
+    before.get(from..).unwrap_or_default().iter().collect()
+}
+
+/// Every place `phrase` starts in `chars`, not overlapping an earlier longer match.
+fn find_all(chars: &[char], phrase: &str) -> Vec<usize> {
+    let needle: Vec<char> = phrase.chars().collect();
+    if needle.is_empty() || chars.len() < needle.len() {
+        return Vec::new();
+    }
+    (0..=chars.len() - needle.len())
+        .filter(|&i| chars.get(i..i + needle.len()) == Some(needle.as_slice()))
+        .collect()
+}
+
+/// What `text` says about retrying, phrase by phrase.
+///
+/// A phrase after a negation in the same clause (「不要马上再试」) forbids; a phrase right
+/// after a condition ending in 后 (「签到后再试一次」) speaks of later, not now; 「换卡片」 is
+/// the bank replacing a card, not paying with another one.
+pub fn retry_claims(text: &str) -> Vec<RetryClaim> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut claims = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Longer, more specific tables first, so 「稍后再试」 is not also read as 「再试」.
+    let tables: [(&[&str], RetryPart, bool); 4] = [
+        (LATER_PHRASES, RetryPart::Later, false),
+        (NOW_PHRASES, RetryPart::Now, false),
+        (OTHER_PHRASES, RetryPart::Other, false),
+        (NEGATED_ONLY, RetryPart::Now, true),
+    ];
+    for (phrases, part, only_when_negated) in tables {
+        for phrase in phrases {
+            let length = phrase.chars().count();
+            for at in find_all(&chars, phrase) {
+                let end = at + length;
+                if taken.iter().any(|&(s, e)| at < e && s < end) {
+                    continue;
+                }
+                if part == RetryPart::Other && chars.get(end) == Some(&'片') {
+                    continue;
+                }
+                let before = clause_before(&chars, at, 6);
+                if REPETITION.iter().any(|r| before.contains(r)) {
+                    taken.push((at, end));
+                    continue;
+                }
+                let negated = is_negated(&clause_before(&chars, at, 10));
+                if only_when_negated && !negated {
+                    continue;
+                }
+                let conditional = part == RetryPart::Now && before.contains('后');
+                let part = if conditional && !negated {
+                    RetryPart::Later
+                } else {
+                    part
+                };
+                taken.push((at, end));
+                claims.push(RetryClaim {
+                    part,
+                    allowed: !negated,
+                    phrase: chars.get(at..end).unwrap_or_default().iter().collect(),
+                });
+            }
+        }
+    }
+    claims
+}
+
+/// The first claim in `text` that the verdict contradicts.
+pub fn contradiction(text: &str, verdict: &Verdict) -> Option<RetryClaim> {
+    retry_claims(text).into_iter().find(|claim| {
+        let allowed = claim.part.allowed_by(verdict);
+        match claim.part {
+            // 「稍后不要再试」 is rare and harmless; only a promised later retry can mislead.
+            RetryPart::Later => claim.allowed && !allowed,
+            _ => claim.allowed != allowed,
+        }
+    })
+}
+
+/// Words that tell a customer how a sale ended. While the outcome is unknown, none of them
+/// may be said: a customer told "it failed" pays again and is charged twice.
+const OUTCOME_PROMISES: &[&str] = &[
+    "没有成功",
+    "没成功",
+    "交易失败",
+    "失败了",
+    "没有扣款",
+    "没扣款",
+    "没扣钱",
+    "没有扣钱",
+    "不会扣款",
+    "不会扣钱",
+    "已经成功",
+    "付款成功",
+    "支付成功",
+    "扣款成功",
+    "已经扣款",
+    "已经扣了",
+];
+
+/// Words that turn a promise into a condition or a check: 「如果已经扣了」「确认是否成功」.
+const NOT_A_PROMISE: &[&str] = &["是否", "如果", "万一", "假如", "要是", "确认", "查"];
+
+/// The first outcome a customer line promises, if any.
+pub fn promised_outcome(text: &str) -> Option<&'static str> {
+    let chars: Vec<char> = text.chars().collect();
+    OUTCOME_PROMISES.iter().copied().find(|phrase| {
+        find_all(&chars, phrase).into_iter().any(|at| {
+            let before = clause_before(&chars, at, 4);
+            // 「有没有扣款」 asks; it does not promise.
+            let question = before.ends_with('有');
+            !question && !NOT_A_PROMISE.iter().any(|w| before.contains(w))
+        })
+    })
+}
+
+/// Words that split one sale into several slips (拆单), which acquirer rules forbid.
+const SPLIT_SALE: &[&str] = &[
+    "分开付款",
+    "分开刷",
+    "拆单",
+    "拆成几笔",
+    "拆开刷",
+    "分几笔",
+    "分成几笔",
+    "分多笔",
+    "分笔",
+    "分两次刷",
+];
+
+/// The first words in `text` that advise splitting one sale; a negated one 「不要拆单」 is
+/// the rule itself, not advice to break it.
+pub fn splits_sale(text: &str) -> Option<&'static str> {
+    let chars: Vec<char> = text.chars().collect();
+    SPLIT_SALE.iter().copied().find(|phrase| {
+        find_all(&chars, phrase).into_iter().any(|at| {
+            // 「不要把这笔金额在同一张卡上拆成几笔」: the negation can stand far back.
+            !is_negated(&clause_before(&chars, at, 16))
+        })
+    })
+}
+
+/// Words a discreet decline never says to the customer (lost, stolen, fraud, pick-up).
+const DISCREET_WORDS: &[&str] = &[
+    "挂失", "被盗", "被窃", "盗刷", "偷", "作弊", "没收", "吞卡", "伪卡", "欺诈", "风险卡", "黑名单",
+];
+
+const DISCREET_WORDS_EN: &[&str] = &[
+    "stolen",
+    "lost",
+    "fraud",
+    "pick up",
+    "confiscat",
+    "retain",
+    "blacklist",
+];
+
+/// The first word in a customer line that gives away a lost, stolen or fraud reason.
+pub fn disclosing_word(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    DISCREET_WORDS
+        .iter()
+        .chain(DISCREET_WORDS_EN)
+        .copied()
+        .find(|word| lower.contains(word))
+}
+
+/// What staff do with a response code that is not in the pack: nothing is promised, and
+/// the customer is not sent to the issuer by default.
+pub fn unknown_code_advice(code: &str) -> Vec<String> {
+    let mut lines = vec![
+        format!("应答码 {code} 不在码表中，含义未知：不要猜原因，也不要先让顾客去找发卡行。"),
+        "先查这笔是否成功（交易记录、签购单、顾客的扣款通知）；成功了就不要再刷，没成功再请顾客换卡或换支付方式。".to_string(),
+        "类别规则（码表或签购单上可查到类别时）：A 成功，不要重试；B 失败，终端可重发；C 失败，终端不自动重发；D 须操作员处理；E 系统故障。".to_string(),
+    ];
+    if code.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        lines.push(
+            "以字母开头的应答码多为终端或收单机构自己的代码：联系POS服务商（收单机构）查含义。"
+                .to_string(),
+        );
+    } else {
+        lines.push(
+            "联系POS服务商（收单机构）查这个应答码的含义；查明是发卡行拒绝后，才请持卡人联系发卡行。"
+                .to_string(),
+        );
+    }
+    lines.push("对顾客说：这笔交易需要我确认一下结果，请您稍等。".to_string());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<(RetryPart, bool)> {
+        retry_claims(text)
+            .into_iter()
+            .map(|c| (c.part, c.allowed))
+            .collect()
+    }
+
+    #[test]
+    fn reads_retry_claims() {
+        assert_eq!(claims("我马上再试一次"), vec![(RetryPart::Now, true)]);
+        assert_eq!(claims("不要马上再试"), vec![(RetryPart::Now, false)]);
+        assert_eq!(claims("不要重试。"), vec![(RetryPart::Now, false)]);
+        assert_eq!(claims("签到成功后再试一次"), vec![(RetryPart::Later, true)]);
+        assert_eq!(claims("请稍后再试"), vec![(RetryPart::Later, true)]);
+        assert_eq!(claims("请顾客换一张卡"), vec![(RetryPart::Other, true)]);
+        assert_eq!(claims("如有需要请及时更换卡片"), vec![]);
+        assert_eq!(claims("不要反复重试同一张卡"), vec![]);
+        assert_eq!(claims("交易超时，请重试"), vec![]);
+        assert_eq!(claims("您看要不要换一张卡"), vec![(RetryPart::Other, true)]);
+        assert_eq!(claims("不要用同样的信息马上重试"), vec![(RetryPart::Now, false)]);
+    }
+
+    #[test]
+    fn finds_contradictions() {
+        let no_now = Verdict {
+            now: false,
+            later: true,
+            after: Some("签到后".into()),
+            other: true,
+            check_first: false,
+        };
+        assert!(contradiction("我马上再试一次", &no_now).is_some());
+        assert!(contradiction("签到后再试一次", &no_now).is_none());
+        let success = Verdict {
+            now: false,
+            later: false,
+            after: None,
+            other: false,
+            check_first: false,
+        };
+        assert!(contradiction("请顾客换卡", &success).is_some());
+    }
+
+    #[test]
+    fn finds_promises_and_disclosures() {
+        assert_eq!(promised_outcome("交易没有成功"), Some("没有成功"));
+        assert_eq!(promised_outcome("我查一下有没有扣款"), None);
+        assert_eq!(promised_outcome("结果还没确认"), None);
+        assert_eq!(disclosing_word("这张卡挂失了"), Some("挂失"));
+        assert_eq!(disclosing_word("The card was reported Stolen"), Some("stolen"));
+        assert_eq!(disclosing_word("这笔交易没有通过"), None);
+        assert_eq!(splits_sale("可以分开付款"), Some("分开付款"));
+        assert_eq!(splits_sale("不能把一笔拆成几笔刷"), None);
+    }
+}

@@ -1,0 +1,411 @@
+//! The content rules that keep advice safe (PRODUCT.md, "Safety rules"): one verdict per
+//! code and cause that no sentence contradicts, discreet wording for risk cards, no promised
+//! outcome while it is unknown, no split sales, aliases that find one item, steps that say
+//! where they came from.
+
+use super::parse::Draft;
+use crate::advice::{contradiction, disclosing_word, promised_outcome, splits_sale};
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::{CodeClass, Script, Solution, Verdict, DISCREET_CODES};
+use std::collections::{HashMap, HashSet};
+
+pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
+    let rules = Rules::new(draft);
+    rules.discreet_codes(errors);
+    rules.customer_questions(errors);
+    rules.success_codes(errors);
+    rules.wording_against_verdicts(errors);
+    rules.unknown_outcome_scripts(errors);
+    rules.split_sales(errors);
+    rules.alias_collisions(errors);
+    rules.step_sources(errors);
+}
+
+struct Rules<'a> {
+    draft: &'a Draft,
+    declared: HashMap<&'a str, &'a Pos>,
+    scripts: HashMap<&'a str, &'a Script>,
+}
+
+impl<'a> Rules<'a> {
+    fn new(draft: &'a Draft) -> Rules<'a> {
+        let mut declared = HashMap::new();
+        for declaration in &draft.declarations {
+            declared
+                .entry(declaration.id.as_str())
+                .or_insert(&declaration.pos);
+        }
+        let scripts = draft.scripts.iter().map(|s| (s.id.as_str(), s)).collect();
+        Rules {
+            draft,
+            declared,
+            scripts,
+        }
+    }
+
+    /// Where entry `index` of `key` was written, or where the item starts.
+    fn at(&self, id: &str, key: &'static str, index: usize) -> Pos {
+        self.draft
+            .place_of(id, key, index)
+            .or_else(|| self.declared.get(id).copied())
+            .cloned()
+            .unwrap_or_else(|| Pos::start_of("content"))
+    }
+
+    fn cause_script(&self, cause: &str) -> Option<&'a str> {
+        self.draft
+            .causes
+            .iter()
+            .find(|c| c.id == cause)
+            .and_then(|c| c.script.as_deref())
+    }
+
+    /// The scripts a clerk reaches from a code: its own, and its causes'.
+    fn code_scripts(&self, code: &'a crate::model::Code) -> Vec<(&'a str, String)> {
+        let mut found: Vec<(&'a str, String)> = Vec::new();
+        if let Some(script) = code.script.as_deref() {
+            found.push((script, format!("code {}", code.code)));
+        }
+        for cause in &code.causes {
+            if let Some(script) = self.cause_script(cause) {
+                found.push((script, format!("code {} via cause \"{cause}\"", code.code)));
+            }
+        }
+        found
+    }
+
+    /// Pick-up and fraud codes are discreet, have a script, and reach discreet scripts only;
+    /// discreet scripts never name the reason.
+    fn discreet_codes(&self, errors: &mut Vec<Diagnostic>) {
+        let mut reported: HashSet<&str> = HashSet::new();
+        for code in &self.draft.codes {
+            let must_be_discreet = DISCREET_CODES.contains(&code.code.as_str());
+            if must_be_discreet && !code.discreet {
+                errors.push(self.at(&code.id, "class", 0).error(
+                    format!(
+                        "code {} is a pick-up or fraud code but is not marked discreet",
+                        code.code
+                    ),
+                    "add discreet = true and a discreet script: the customer hears only a generic decline",
+                ));
+            }
+            if !code.discreet {
+                continue;
+            }
+            if code.script.is_none() {
+                errors.push(self.at(&code.id, "class", 0).error(
+                    format!("discreet code {} has no script", code.code),
+                    "add script = \"say-discreet-decline\" (or another discreet script)",
+                ));
+            }
+            for (script_id, via) in self.code_scripts(code) {
+                let Some(script) = self.scripts.get(script_id) else {
+                    continue;
+                };
+                if !script.discreet && reported.insert(script_id) {
+                    errors.push(self.at(script_id, "say", 0).error(
+                        format!(
+                            "script \"{script_id}\" is shown for a discreet code ({via}) but is not marked discreet"
+                        ),
+                        "add discreet = true and wording that gives no reason, or link the code to a discreet script",
+                    ));
+                }
+            }
+        }
+        for script in self.draft.scripts.iter().filter(|s| s.discreet) {
+            for (key, lines) in [("say", &script.say), ("say_en", &script.say_en)] {
+                for (index, line) in lines.iter().enumerate() {
+                    if let Some(word) = disclosing_word(line) {
+                        errors.push(self.at(&script.id, key, index).error(
+                            format!(
+                                "discreet script \"{}\" tells the customer \"{word}\"",
+                                script.id
+                            ),
+                            "say only that the payment did not go through; the reason stays with the clerk and the acquirer",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A clerk never asks a customer about a lost, stolen or fraud status: only the
+    /// terminal's code can tell, and asking accuses.
+    fn customer_questions(&self, errors: &mut Vec<Diagnostic>) {
+        for cause in &self.draft.causes {
+            for (index, question) in cause.questions.iter().enumerate() {
+                if let Some(word) = disclosing_word(question) {
+                    errors.push(self.at(&cause.id, "questions", index).error(
+                        format!(
+                            "cause \"{}\" has the clerk ask the customer about \"{word}\"",
+                            cause.id
+                        ),
+                        "remove the question: a lost, stolen or fraud status is only known from the code (04 07 34 35 36 37 41 43 67)",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A class A code is a success: retrying it charges the customer again.
+    fn success_codes(&self, errors: &mut Vec<Diagnostic>) {
+        for code in &self.draft.codes {
+            let v = &code.verdict;
+            if code.class == CodeClass::A && (v.now || v.later || v.other) {
+                errors.push(self.at(&code.id, "verdict", 0).error(
+                    format!(
+                        "code {} is class A (success) but its verdict allows paying again",
+                        code.code
+                    ),
+                    "set now = false, later = false, other = false: the sale went through",
+                ));
+            }
+        }
+    }
+
+    /// No sentence shown with a code or cause may contradict its verdict.
+    fn wording_against_verdicts(&self, errors: &mut Vec<Diagnostic>) {
+        for code in &self.draft.codes {
+            let mut texts = vec![
+                (code.id.as_str(), "meaning", 0, code.meaning.as_str()),
+                (code.id.as_str(), "action", 0, code.action.as_str()),
+            ];
+            if let Some(script) = code.script.as_deref().and_then(|s| self.scripts.get(s)) {
+                texts.extend(script_lines(script));
+            }
+            self.check_texts(&format!("code {}", code.code), &code.verdict, texts, errors);
+        }
+        for cause in &self.draft.causes {
+            let mut texts = vec![(cause.id.as_str(), "description", 0, cause.description.as_str())];
+            texts.extend(indexed(&cause.id, "checks", &cause.checks));
+            for solution in self
+                .draft
+                .solutions
+                .iter()
+                .filter(|s| cause.solutions.contains(&s.id))
+            {
+                texts.extend(step_lines(solution));
+                texts.extend(indexed(&solution.id, "notes", &solution.notes));
+                if let Some(escalate) = &solution.escalate {
+                    texts.push((solution.id.as_str(), "escalate", 0, escalate.when.as_str()));
+                    if let Some(how) = &escalate.how {
+                        texts.push((solution.id.as_str(), "escalate", 1, how.as_str()));
+                    }
+                }
+            }
+            if let Some(script) = cause.script.as_deref().and_then(|s| self.scripts.get(s)) {
+                texts.extend(script_lines(script));
+            }
+            self.check_texts(
+                &format!("cause \"{}\"", cause.id),
+                &cause.verdict,
+                texts,
+                errors,
+            );
+        }
+    }
+
+    fn check_texts(
+        &self,
+        holder: &str,
+        verdict: &Verdict,
+        texts: Vec<(&str, &'static str, usize, &str)>,
+        errors: &mut Vec<Diagnostic>,
+    ) {
+        for (id, key, index, text) in texts {
+            if let Some(claim) = contradiction(&text, verdict) {
+                let said = if claim.allowed { "可以" } else { "不要" };
+                let verdict_says = if claim.part.allowed_by(verdict) {
+                    "可以"
+                } else {
+                    "不要"
+                };
+                errors.push(self.at(id, key, index).error(
+                    format!(
+                        "\"{}\" says {}「{said}」 but the verdict of {holder} says {}「{verdict_says}」",
+                        claim.phrase,
+                        claim.part.label(),
+                        claim.part.label()
+                    ),
+                    "make the sentence agree with the verdict (or the verdict with the facts); one verdict per code and cause",
+                ));
+            }
+        }
+    }
+
+    /// While the outcome is unknown, no customer line says how the sale ended.
+    fn unknown_outcome_scripts(&self, errors: &mut Vec<Diagnostic>) {
+        let mut unknown: Vec<(&str, String)> = Vec::new();
+        for code in self.draft.codes.iter().filter(|c| c.verdict.check_first) {
+            unknown.extend(self.code_scripts(code));
+        }
+        for cause in self.draft.causes.iter().filter(|c| c.verdict.check_first) {
+            if let Some(script) = cause.script.as_deref() {
+                unknown.push((script, format!("cause \"{}\"", cause.id)));
+            }
+        }
+        let mut reported: HashSet<(&str, usize)> = HashSet::new();
+        for (script_id, via) in unknown {
+            let Some(script) = self.scripts.get(script_id) else {
+                continue;
+            };
+            for (index, line) in script.say.iter().enumerate() {
+                let Some(promise) = promised_outcome(line) else {
+                    continue;
+                };
+                if reported.insert((script_id, index)) {
+                    errors.push(self.at(script_id, "say", index).error(
+                        format!(
+                            "script \"{script_id}\" tells the customer \"{promise}\", but the outcome of {via} may be unknown"
+                        ),
+                        "say that the result is being checked (这笔交易的结果我先确认一下); never call it failed or free of charge before it is known",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Never one sale in several slips on the same card to get under a limit.
+    fn split_sales(&self, errors: &mut Vec<Diagnostic>) {
+        let mut texts: Vec<(&str, &'static str, usize, &str)> = Vec::new();
+        for code in &self.draft.codes {
+            texts.push((&code.id, "action", 0, code.action.as_str()));
+        }
+        for cause in &self.draft.causes {
+            texts.push((&cause.id, "description", 0, cause.description.as_str()));
+            texts.extend(indexed(&cause.id, "checks", &cause.checks));
+        }
+        for solution in &self.draft.solutions {
+            texts.extend(step_lines(solution));
+            texts.extend(indexed(&solution.id, "notes", &solution.notes));
+        }
+        for script in &self.draft.scripts {
+            texts.extend(script_lines(script));
+        }
+        for (id, key, index, text) in texts {
+            if let Some(words) = splits_sale(&text) {
+                errors.push(self.at(id, key, index).error(
+                    format!("\"{words}\" reads as splitting one sale into several slips on the same card"),
+                    "acquirer rules forbid split sales (拆单): the rest goes on another card or another payment method",
+                ));
+            }
+        }
+    }
+
+    /// An alias that is another item's title would send a clerk to the wrong item.
+    fn alias_collisions(&self, errors: &mut Vec<Diagnostic>) {
+        let mut titles: HashMap<String, &str> = HashMap::new();
+        let mut add = |title: &str, id: &'a str| {
+            titles.entry(fold(title)).or_insert(id);
+        };
+        for s in &self.draft.symptoms {
+            add(&s.title, &s.id);
+        }
+        for c in &self.draft.causes {
+            add(&c.title, &c.id);
+        }
+        for s in &self.draft.solutions {
+            add(&s.title, &s.id);
+        }
+        for f in &self.draft.faqs {
+            add(&f.question, &f.id);
+        }
+        for c in &self.draft.codes {
+            add(&c.display, &c.id);
+            add(&format!("{} {}", c.code, c.display), &c.id);
+        }
+        for s in &self.draft.scripts {
+            add(&s.title, &s.id);
+        }
+        let aliases = self
+            .draft
+            .symptoms
+            .iter()
+            .map(|s| (&s.id, &s.aliases))
+            .chain(self.draft.causes.iter().map(|c| (&c.id, &c.aliases)))
+            .chain(self.draft.solutions.iter().map(|s| (&s.id, &s.aliases)))
+            .chain(self.draft.faqs.iter().map(|f| (&f.id, &f.aliases)))
+            .chain(self.draft.codes.iter().map(|c| (&c.id, &c.aliases)))
+            .chain(self.draft.scripts.iter().map(|s| (&s.id, &s.aliases)));
+        for (id, list) in aliases {
+            for (index, alias) in list.iter().enumerate() {
+                match titles.get(&fold(alias)) {
+                    Some(owner) if *owner != id.as_str() => {
+                        errors.push(self.at(id, "aliases", index).error(
+                            format!("alias \"{alias}\" of \"{id}\" is the title of \"{owner}\""),
+                            format!("remove the alias, or link \"{owner}\" from \"{id}\" instead: a search for it must find one item first"),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// In a solution that mixes the article with added knowledge, every step says which
+    /// it is, so a trainer can tell them apart.
+    fn step_sources(&self, errors: &mut Vec<Diagnostic>) {
+        let origins: HashMap<&str, &str> = self
+            .draft
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.origin.as_str()))
+            .collect();
+        for (solution_id, pos) in &self.draft.steps_without_sources {
+            let Some(solution) = self.draft.solutions.iter().find(|s| &s.id == solution_id) else {
+                continue;
+            };
+            let kinds: HashSet<&str> = solution
+                .sources
+                .iter()
+                .filter_map(|id| origins.get(id.as_str()).copied())
+                .collect();
+            if kinds.len() > 1 {
+                errors.push(pos.error(
+                    format!(
+                        "step of solution \"{solution_id}\" has no `sources`, and the solution mixes {}",
+                        sorted(&kinds).join(" and ")
+                    ),
+                    "add sources = [\"article-part-1\"] (the article's words) or [\"posdesk-practice\"] (added knowledge) to the step",
+                ));
+            }
+        }
+    }
+}
+
+fn sorted<'s>(set: &HashSet<&'s str>) -> Vec<&'s str> {
+    let mut list: Vec<&str> = set.iter().copied().collect();
+    list.sort_unstable();
+    list
+}
+
+/// Titles and aliases compared as a clerk would type them.
+fn fold(text: &str) -> String {
+    crate::model::fold_full_width(text)
+        .trim()
+        .to_lowercase()
+        .replace(char::is_whitespace, "")
+}
+
+type Text<'t> = (&'t str, &'static str, usize, &'t str);
+
+fn indexed<'t>(id: &'t str, key: &'static str, lines: &'t [String]) -> Vec<Text<'t>> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| (id, key, i, line.as_str()))
+        .collect()
+}
+
+fn step_lines(solution: &Solution) -> Vec<Text<'_>> {
+    solution
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| (solution.id.as_str(), "step", i, step.text.as_str()))
+        .collect()
+}
+
+fn script_lines(script: &Script) -> Vec<Text<'_>> {
+    indexed(&script.id, "say", &script.say)
+}
