@@ -294,7 +294,7 @@ pub fn disclosing_word(text: &str) -> Option<&'static str> {
 pub fn unknown_code_advice(code: &str) -> Vec<String> {
     let mut lines = vec![
         format!("应答码 {code} 不在码表中，含义未知：不要猜原因，也不要先让顾客去找发卡行。"),
-        "先查这笔是否成功（交易记录、签购单、顾客的扣款通知）；成功了就不要再刷，没成功再请顾客换卡或换支付方式。".to_string(),
+        "先查这笔是否成功（交易记录、签购单、顾客的扣款通知）；已经成功的不要再刷；查明没有成交后，再请顾客换卡或换支付方式。".to_string(),
         "类别规则（码表或签购单上可查到类别时）：A 成功，不要重试；B 失败，终端可重发；C 失败，终端不自动重发；D 须操作员处理；E 系统故障。".to_string(),
     ];
     if code.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {

@@ -171,7 +171,7 @@ fn empty_required_field_is_reported() {
     let pack = Pack::new();
     let line = pack.replace(
         "causes/pin-problem.toml",
-        "title = \"密码错误或错误次数超限\"",
+        "title = \"密码输错\"",
         "title = \"  \"",
     );
     let errors = pack.errors();

@@ -8,6 +8,18 @@ fn quoted(text: &str) -> String {
     format!("{text:?}")
 }
 
+fn verdict_toml(verdict: &posdesk::model::Verdict) -> String {
+    let after = verdict
+        .after
+        .as_deref()
+        .map(|a| format!(", after = {}", quoted(a)))
+        .unwrap_or_default();
+    format!(
+        "{{ now = {}, later = {}{after}, other = {}, check_first = {} }}",
+        verdict.now, verdict.later, verdict.other, verdict.check_first
+    )
+}
+
 /// A pack of about `items` items (a quarter each symptoms, causes, solutions and scripts)
 /// as TOML files, as a trainer would write them, plus the shipped FAQ and codes.
 pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
@@ -18,38 +30,39 @@ pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
         .collect();
     let causes = &shipped.causes;
     let symptoms = &shipped.symptoms;
-    let scripts = &shipped.scripts;
-    let solutions = &shipped.solutions;
-    let codes = &shipped.codes;
+    // Discreet codes need discreet scripts on every cause they reach; the generated causes
+    // are ordinary, so the generated table leaves those codes out.
+    let codes: Vec<&posdesk::model::Code> = shipped.codes.iter().filter(|c| !c.discreet).collect();
     let mut text = String::new();
     for group in 0..groups {
         let cause = &causes[group % causes.len()];
         let other = &causes[(group / causes.len() + group) % causes.len()];
         let symptom = &symptoms[group % symptoms.len()];
-        let script = &scripts[group % scripts.len()];
-        let solution = &solutions[(group * 7) % solutions.len()];
-        let code = &codes[(group * 13) % codes.len()];
+        // Each cause keeps its own verdict, solution and script, so the content rules hold.
+        let Some(script) = cause.script.as_deref().and_then(|id| shipped.script(id)) else {
+            continue;
+        };
+        let Some(solution) = cause.solutions.first().and_then(|id| shipped.solution(id)) else {
+            continue;
+        };
+        let code = codes[(group * 13) % codes.len()];
         let _ = write!(
             text,
             "[[symptom]]\nid = \"s-{group}\"\ntitle = {}\nrank = {group}\ncodes = [{}]\naliases = [{}]\ndescription = {}\ncauses = [\"c-{group}\"]\nsources = [\"posdesk-practice\"]\n\n",
             quoted(&format!("{}（{}）", symptom.title, other.category)),
             quoted(&code.code),
-            quoted(&code.display),
+            quoted(&other.title),
             quoted(&format!("{}{}", symptom.description, other.description)),
         );
-        let checks: Vec<String> = cause
-            .checks
-            .iter()
-            .chain(&other.checks)
-            .map(|c| quoted(c))
-            .collect();
+        let checks: Vec<String> = cause.checks.iter().map(|c| quoted(c)).collect();
         let _ = write!(
             text,
-            "[[cause]]\nid = \"c-{group}\"\ntitle = {}\ncategory = {}\ndescription = {}\nchecks = [{}]\nactors = [\"clerk\"]\nsolutions = [\"sol-{group}\"]\nscript = \"say-{group}\"\nsources = [\"posdesk-practice\"]\n\n",
+            "[[cause]]\nid = \"c-{group}\"\ntitle = {}\ncategory = {}\ndescription = {}\nchecks = [{}]\nverdict = {}\nactors = [\"clerk\"]\nsolutions = [\"sol-{group}\"]\nscript = \"say-{group}\"\nsources = [\"posdesk-practice\"]\n\n",
             quoted(&format!("{}与{}", cause.title, other.title)),
             quoted(&cause.category),
             quoted(&cause.description),
             checks.join(", "),
+            verdict_toml(&cause.verdict),
         );
         let _ = write!(
             text,
@@ -84,12 +97,12 @@ pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
     for code in codes {
         let _ = write!(
             table,
-            "[[code]]\ncode = \"{}\"\ndisplay = {}\nmeaning = {}\nclass = \"{}\"\nretry = {}\naction = {}\nwho_fixes = [\"clerk\"]\ncauses = [\"c-0\"]\nsources = [\"facts-table\"]\n\n",
+            "[[code]]\ncode = \"{}\"\ndisplay = {}\nmeaning = {}\nclass = \"{}\"\nverdict = {}\naction = {}\nwho_fixes = [\"clerk\"]\ncauses = [\"c-0\"]\nsources = [\"facts-table\"]\n\n",
             code.code,
             quoted(&code.display),
             quoted(&code.meaning),
             code.class.letter(),
-            quoted(&code.retry),
+            verdict_toml(&code.verdict),
             quoted(&code.action),
         );
     }

@@ -227,7 +227,6 @@ impl SearchIndex {
         match item {
             Item::Symptom(s) => {
                 fields.push((FieldName::Title, &s.title));
-                fields.extend(s.aliases.iter().map(|a| (FieldName::Alias, a.as_str())));
                 fields.extend(s.codes.iter().map(|c| (FieldName::Code, c.as_str())));
                 fields.push((FieldName::Body, &s.description));
                 fields.extend(s.note.iter().map(|n| (FieldName::Body, n.as_str())));
@@ -283,11 +282,18 @@ impl SearchIndex {
                 fields.extend(
                     s.say
                         .iter()
+                        .chain(&s.say_en)
                         .chain(&s.avoid)
                         .map(|t| (FieldName::Body, t.as_str())),
                 );
             }
         }
+        // How staff say it: every kind may carry colloquial aliases.
+        fields.extend(
+            item.aliases()
+                .iter()
+                .map(|a| (FieldName::Alias, a.as_str())),
+        );
         fields.sort_by_key(|(name, _)| *name == FieldName::Body);
         let body_field = first_field
             + fields
