@@ -266,7 +266,18 @@ pub fn splits_sale(text: &str) -> Option<&'static str> {
 
 /// Words a discreet decline never says to the customer (lost, stolen, fraud, pick-up).
 const DISCREET_WORDS: &[&str] = &[
-    "挂失", "被盗", "被窃", "盗刷", "偷", "作弊", "没收", "吞卡", "伪卡", "欺诈", "风险卡", "黑名单",
+    "挂失",
+    "被盗",
+    "被窃",
+    "盗刷",
+    "偷",
+    "作弊",
+    "没收",
+    "吞卡",
+    "伪卡",
+    "欺诈",
+    "风险卡",
+    "黑名单",
 ];
 
 const DISCREET_WORDS_EN: &[&str] = &[
@@ -335,7 +346,10 @@ mod tests {
         assert_eq!(claims("不要反复重试同一张卡"), vec![]);
         assert_eq!(claims("交易超时，请重试"), vec![]);
         assert_eq!(claims("您看要不要换一张卡"), vec![(RetryPart::Other, true)]);
-        assert_eq!(claims("不要用同样的信息马上重试"), vec![(RetryPart::Now, false)]);
+        assert_eq!(
+            claims("不要用同样的信息马上重试"),
+            vec![(RetryPart::Now, false)]
+        );
     }
 
     #[test]
@@ -365,7 +379,10 @@ mod tests {
         assert_eq!(promised_outcome("我查一下有没有扣款"), None);
         assert_eq!(promised_outcome("结果还没确认"), None);
         assert_eq!(disclosing_word("这张卡挂失了"), Some("挂失"));
-        assert_eq!(disclosing_word("The card was reported Stolen"), Some("stolen"));
+        assert_eq!(
+            disclosing_word("The card was reported Stolen"),
+            Some("stolen")
+        );
         assert_eq!(disclosing_word("这笔交易没有通过"), None);
         assert_eq!(splits_sale("可以分开付款"), Some("分开付款"));
         assert_eq!(splits_sale("不能把一笔拆成几笔刷"), None);

@@ -400,3 +400,183 @@ fn an_empty_or_missing_directory_is_an_error_not_a_panic() {
         .unwrap_or_default();
     assert!(errors.iter().any(|d| d.message.contains("not a directory")));
 }
+
+/// The 1-based line of the first `needle` in a file of the pack.
+fn line_of(pack: &Pack, file: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(pack.path(file)).unwrap_or_else(|e| panic!("{e}"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in {file}"));
+    text[..at].matches('\n').count() + 1
+}
+
+/// Breaks the shipped pack in one place and expects one rule's message at that line, or at
+/// the line of `reported_at` in the broken file.
+fn expect_rule(file: &str, from: &str, to: &str, reported_at: Option<&str>, message: &str) {
+    let pack = Pack::new();
+    let line = pack.replace(file, from, to);
+    let at = reported_at.map_or(line, |needle| line_of(&pack, file, needle));
+    find(&pack.errors(), file, at, message);
+}
+
+#[test]
+fn a_cause_or_code_without_a_verdict_is_an_error() {
+    expect_rule(
+        "causes/pin-problem.toml",
+        "verdict = { now = true, later = false, other = true }\n",
+        "",
+        Some("[[cause]]"),
+        "[[cause]] has no `verdict`",
+    );
+    expect_rule(
+        "codes.toml",
+        "verdict = { now = false, later = false, other = false }\naction = \"无需处理",
+        "action = \"无需处理",
+        Some("[[code]]\ncode = \"00\""),
+        "[[code]] has no `verdict`",
+    );
+}
+
+#[test]
+fn a_verdict_must_make_sense_on_its_own() {
+    expect_rule(
+        "causes/pin-problem.toml",
+        "verdict = { now = true, later = false, other = true }",
+        "verdict = { now = true, later = true, other = true }",
+        None,
+        "does not say after what",
+    );
+    expect_rule(
+        "causes/unknown-outcome.toml",
+        "verdict = { now = false, later = true,",
+        "verdict = { now = true, later = true,",
+        None,
+        "allows the same card at once",
+    );
+}
+
+#[test]
+fn a_pick_up_code_must_be_discreet() {
+    let pack = Pack::new();
+    let text = fs::read_to_string(pack.path("codes.toml")).unwrap_or_default();
+    let block = text.find("code = \"04\"").unwrap_or(0);
+    let discreet = block + text[block..].find("discreet = true\n").unwrap_or(0);
+    let class_line = text[..block + text[block..].find("class = ").unwrap_or(0)]
+        .matches('\n')
+        .count()
+        + 1;
+    let broken = format!(
+        "{}{}",
+        &text[..discreet],
+        &text[discreet + "discreet = true\n".len()..]
+    );
+    fs::write(pack.path("codes.toml"), broken).unwrap_or_else(|e| panic!("{e}"));
+    find(
+        &pack.errors(),
+        "codes.toml",
+        class_line,
+        "code 04 is a pick-up or fraud code but is not marked discreet",
+    );
+}
+
+#[test]
+fn a_discreet_code_reaches_only_discreet_scripts_without_the_reason() {
+    expect_rule(
+        "causes/card-flagged.toml",
+        "discreet = true\nsay = [\n  \"不好意思",
+        "say = [\n  \"不好意思",
+        Some("  \"不好意思，这笔交易没有通过银行的授权。\""),
+        "is shown for a discreet code",
+    );
+    expect_rule(
+        "causes/card-flagged.toml",
+        "不好意思，这笔交易没有通过银行的授权。",
+        "不好意思，这张卡已经挂失了。",
+        None,
+        "tells the customer \"挂失\"",
+    );
+    expect_rule(
+        "causes/card-flagged.toml",
+        "Sorry, the bank did not approve this payment.",
+        "Sorry, this card was reported stolen.",
+        None,
+        "tells the customer \"stolen\"",
+    );
+}
+
+#[test]
+fn a_clerk_never_asks_about_a_lost_card() {
+    expect_rule(
+        "causes/pin-problem.toml",
+        "questions = [\"这张卡的密码您记得吗？今天输错过吗？\"]",
+        "questions = [\"这张卡挂失过吗？\"]",
+        None,
+        "ask the customer about \"挂失\"",
+    );
+}
+
+#[test]
+fn a_script_never_promises_an_unknown_outcome() {
+    expect_rule(
+        "causes/unknown-outcome.toml",
+        "这笔交易的结果还没有确认，我先查一下，请您稍等。",
+        "不好意思，交易没有成功，钱没扣。",
+        None,
+        "but the outcome of",
+    );
+}
+
+#[test]
+fn a_class_a_code_never_allows_paying_again() {
+    expect_rule(
+        "codes.toml",
+        "class = \"A\"\nverdict = { now = false, later = false, other = false }",
+        "class = \"A\"\nverdict = { now = false, later = false, other = true }",
+        Some("verdict = { now = false, later = false, other = true }"),
+        "is class A (success) but its verdict allows paying again",
+    );
+}
+
+#[test]
+fn an_alias_that_is_another_items_title_is_an_error() {
+    expect_rule(
+        "causes/pin-problem.toml",
+        "aliases = [\"密码输错了\",",
+        "aliases = [\"余额不足\", \"密码输错了\",",
+        None,
+        "alias \"余额不足\" of \"pin-problem\" is the title of \"insufficient-funds\"",
+    );
+}
+
+#[test]
+fn wording_that_contradicts_the_verdict_is_an_error() {
+    expect_rule(
+        "causes/pin-locked.toml",
+        "不要再试这张卡：密码已锁定，再输也不会通过。",
+        "请顾客马上再试一次。",
+        None,
+        "but the verdict of cause \"pin-locked\"",
+    );
+}
+
+#[test]
+fn advice_to_split_a_sale_is_an_error() {
+    expect_rule(
+        "causes/insufficient-balance.toml",
+        "也可以请顾客换一张卡或改用其他支付方式付这笔钱。",
+        "也可以请顾客分开付款。",
+        None,
+        "splitting one sale",
+    );
+}
+
+#[test]
+fn steps_of_a_mixed_solution_say_where_they_came_from() {
+    expect_rule(
+        "causes/card-status-abnormal.toml",
+        "text = \"检查卡片是否有明显的物理损坏，如划痕、破损等。\"\nsources = [\"article-part-2\"]",
+        "text = \"检查卡片是否有明显的物理损坏，如划痕、破损等。\"",
+        Some("[[solution.step]]\nwho = \"clerk\"\ntext = \"检查卡片"),
+        "has no `sources`, and the solution mixes",
+    );
+}

@@ -299,7 +299,11 @@ fn placed_texts(
     required: bool,
 ) -> Vec<String> {
     let entries = fields.text_list(key, required);
-    draft.place(from, key, entries.iter().map(|(_, pos)| pos.clone()).collect());
+    draft.place(
+        from,
+        key,
+        entries.iter().map(|(_, pos)| pos.clone()).collect(),
+    );
     entries.into_iter().map(|(t, _)| t).collect()
 }
 
@@ -493,17 +497,16 @@ fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut 
     let mut step_places = Vec::new();
     let mut own_sources = Vec::new();
     for (table, pos) in fields.table_list("step") {
-        let mut step = Fields::new(table, pos.clone(), "[[solution.step]]", lines, fields.errors);
+        let mut step = Fields::new(
+            table,
+            pos.clone(),
+            "[[solution.step]]",
+            lines,
+            fields.errors,
+        );
         let who = step.actor("who");
         let text = step.text("text");
-        let step_sources = links(
-            &mut step,
-            draft,
-            &from,
-            "sources",
-            Target::Source,
-            false,
-        );
+        let step_sources = links(&mut step, draft, &from, "sources", Target::Source, false);
         step.finish();
         if let (Some(who), Some((text, text_pos))) = (who, text) {
             step_places.push(text_pos);

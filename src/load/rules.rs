@@ -176,7 +176,12 @@ impl<'a> Rules<'a> {
             self.check_texts(&format!("code {}", code.code), &code.verdict, texts, errors);
         }
         for cause in &self.draft.causes {
-            let mut texts = vec![(cause.id.as_str(), "description", 0, cause.description.as_str())];
+            let mut texts = vec![(
+                cause.id.as_str(),
+                "description",
+                0,
+                cause.description.as_str(),
+            )];
             texts.extend(indexed(&cause.id, "checks", &cause.checks));
             for solution in self
                 .draft
@@ -213,7 +218,7 @@ impl<'a> Rules<'a> {
         errors: &mut Vec<Diagnostic>,
     ) {
         for (id, key, index, text) in texts {
-            if let Some(claim) = contradiction(&text, verdict) {
+            if let Some(claim) = contradiction(text, verdict) {
                 let said = if claim.allowed { "可以" } else { "不要" };
                 let verdict_says = if claim.part.allowed_by(verdict) {
                     "可以"
@@ -283,7 +288,7 @@ impl<'a> Rules<'a> {
             texts.extend(script_lines(script));
         }
         for (id, key, index, text) in texts {
-            if let Some(words) = splits_sale(&text) {
+            if let Some(words) = splits_sale(text) {
                 errors.push(self.at(id, key, index).error(
                     format!("\"{words}\" reads as splitting one sale into several slips on the same card"),
                     "acquirer rules forbid split sales (拆单): the rest goes on another card or another payment method",
