@@ -25,6 +25,8 @@ struct Rules<'a> {
     draft: &'a Draft,
     declared: HashMap<&'a str, &'a Pos>,
     scripts: HashMap<&'a str, &'a Script>,
+    solutions: HashMap<&'a str, &'a Solution>,
+    causes: HashMap<&'a str, &'a crate::model::Cause>,
 }
 
 impl<'a> Rules<'a> {
@@ -35,11 +37,16 @@ impl<'a> Rules<'a> {
                 .entry(declaration.id.as_str())
                 .or_insert(&declaration.pos);
         }
+        // Lookups by id keep the rules linear in the size of the pack.
         let scripts = draft.scripts.iter().map(|s| (s.id.as_str(), s)).collect();
+        let solutions = draft.solutions.iter().map(|s| (s.id.as_str(), s)).collect();
+        let causes = draft.causes.iter().map(|c| (c.id.as_str(), c)).collect();
         Rules {
             draft,
             declared,
             scripts,
+            solutions,
+            causes,
         }
     }
 
@@ -53,11 +60,7 @@ impl<'a> Rules<'a> {
     }
 
     fn cause_script(&self, cause: &str) -> Option<&'a str> {
-        self.draft
-            .causes
-            .iter()
-            .find(|c| c.id == cause)
-            .and_then(|c| c.script.as_deref())
+        self.causes.get(cause).and_then(|c| c.script.as_deref())
     }
 
     /// The scripts a clerk reaches from a code: its own, and its causes'.
@@ -183,11 +186,10 @@ impl<'a> Rules<'a> {
                 cause.description.as_str(),
             )];
             texts.extend(indexed(&cause.id, "checks", &cause.checks));
-            for solution in self
-                .draft
+            for solution in cause
                 .solutions
                 .iter()
-                .filter(|s| cause.solutions.contains(&s.id))
+                .filter_map(|id| self.solutions.get(id.as_str()))
             {
                 texts.extend(step_lines(solution));
                 texts.extend(indexed(&solution.id, "notes", &solution.notes));
@@ -357,7 +359,7 @@ impl<'a> Rules<'a> {
             .map(|s| (s.id.as_str(), s.origin.as_str()))
             .collect();
         for (solution_id, pos) in &self.draft.steps_without_sources {
-            let Some(solution) = self.draft.solutions.iter().find(|s| &s.id == solution_id) else {
+            let Some(solution) = self.solutions.get(solution_id.as_str()) else {
                 continue;
             };
             let kinds: HashSet<&str> = solution
