@@ -59,6 +59,11 @@ const NOW_PHRASES: &[&str] = &[
     "再插一次",
     "重新输入密码",
     "重输",
+    "重新刷一下",
+    "再扫一次",
+    "再挥一次",
+    "再贴一次",
+    "重新发起",
 ];
 
 /// Words that only speak of retrying when they are negated: 「不要重试」.
@@ -84,13 +89,40 @@ const OTHER_PHRASES: &[&str] = &[
     "换个付款方式",
     "换个方式",
     "其他支付平台或银行卡",
+    "换张卡",
+    "用别的卡",
+    "其他卡",
 ];
 
 const NEGATIONS: &[&str] = &["不要", "别", "勿", "不能", "不可", "禁止", "不用", "不必"];
 
 /// Words that hold a negation's characters without negating: 「要不要」 asks, 「别人」 is
 /// someone else.
-const NOT_NEGATIONS: &[&str] = &["要不要", "别人", "别的", "不要紧", "能不能", "可不可以"];
+const NOT_NEGATIONS: &[&str] = &[
+    "要不要",
+    "别人",
+    "别的",
+    "不要紧",
+    "能不能",
+    "可不可以",
+    "识别",
+    "特别",
+    "区别",
+    "分别",
+    "告别",
+];
+
+/// A 后 that ends a condition (「签到后」); these words hold a 后 that does not.
+const NOT_CONDITIONS: &[&str] = &["然后", "最后", "后面", "随后"];
+
+/// Whether the words before a phrase end in a condition: 「签到成功后再试一次」.
+fn is_conditional(before: &str) -> bool {
+    let mut plain = before.to_string();
+    for word in NOT_CONDITIONS {
+        plain = plain.replace(word, "");
+    }
+    plain.contains('后')
+}
 
 /// Whether the words before a phrase, in its clause, negate it: 「不要用同样的信息马上重试」.
 fn is_negated(before: &str) -> bool {
@@ -163,15 +195,21 @@ pub fn retry_claims(text: &str) -> Vec<RetryClaim> {
                     continue;
                 }
                 let before = clause_before(&chars, at, 6);
-                if REPETITION.iter().any(|r| before.contains(r)) {
+                // 「再决定是否重新发起」 asks; it does not advise.
+                if before.ends_with("是否") {
                     taken.push((at, end));
                     continue;
                 }
                 let negated = is_negated(&clause_before(&chars, at, 10));
+                // 「不要反复重试」 forbids repeating, not one careful retry.
+                if negated && REPETITION.iter().any(|r| before.contains(r)) {
+                    taken.push((at, end));
+                    continue;
+                }
                 if only_when_negated && !negated {
                     continue;
                 }
-                let conditional = part == RetryPart::Now && before.contains('后');
+                let conditional = part == RetryPart::Now && is_conditional(&before);
                 let part = if conditional && !negated {
                     RetryPart::Later
                 } else {
@@ -220,6 +258,20 @@ const OUTCOME_PROMISES: &[&str] = &[
     "扣款成功",
     "已经扣款",
     "已经扣了",
+    "没有通过",
+    "没通过",
+    "没有付成功",
+    "付款失败",
+    "支付失败",
+    "不成功",
+    "未成功",
+    "payment failed",
+    "has failed",
+    "was not charged",
+    "were not charged",
+    "did not go through",
+    "went through",
+    "was successful",
 ];
 
 /// Words that turn a promise into a condition or a check: 「如果已经扣了」「确认是否成功」.
@@ -227,7 +279,7 @@ const NOT_A_PROMISE: &[&str] = &["是否", "如果", "万一", "假如", "要是
 
 /// The first outcome a customer line promises, if any.
 pub fn promised_outcome(text: &str) -> Option<&'static str> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.to_lowercase().chars().collect();
     OUTCOME_PROMISES.iter().copied().find(|phrase| {
         find_all(&chars, phrase).into_iter().any(|at| {
             let before = clause_before(&chars, at, 4);
@@ -250,6 +302,8 @@ const SPLIT_SALE: &[&str] = &[
     "分多笔",
     "分笔",
     "分两次刷",
+    "分两笔",
+    "分两次",
 ];
 
 /// The first words in `text` that advise splitting one sale; a negated one 「不要拆单」 is
@@ -278,16 +332,24 @@ const DISCREET_WORDS: &[&str] = &[
     "欺诈",
     "风险卡",
     "黑名单",
+    "留卡",
+    "收回",
+    "扣卡",
+    "可疑",
 ];
 
 const DISCREET_WORDS_EN: &[&str] = &[
     "stolen",
-    "lost",
+    "reported lost",
+    "lost card",
+    "card was lost",
     "fraud",
-    "pick up",
+    "pick up the card",
+    "pick-up",
     "confiscat",
     "retain",
     "blacklist",
+    "suspicious",
 ];
 
 /// The first word in a customer line that gives away a lost, stolen or fraud reason.
@@ -305,14 +367,12 @@ pub fn disclosing_word(text: &str) -> Option<&'static str> {
 pub fn unknown_code_advice(code: &str) -> Vec<String> {
     let mut lines = vec![
         format!("应答码 {code} 不在码表中，含义未知：不要猜原因，也不要先让顾客去找发卡行。"),
+        format!("能否重试：{}", Verdict::for_unknown_code().summary()),
         "先查这笔是否成功（交易记录、签购单、顾客的扣款通知）；已经成功的不要再刷；查明没有成交后，再请顾客换卡或换支付方式。".to_string(),
         "类别规则（码表或签购单上可查到类别时）：A 成功，不要重试；B 失败，终端可重发；C 失败，终端不自动重发；D 须操作员处理；E 系统故障。".to_string(),
     ];
     if code.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        lines.push(
-            "以字母开头的应答码多为终端或收单机构自己的代码：联系POS服务商（收单机构）查含义。"
-                .to_string(),
-        );
+        lines.push("以字母开头的应答码：联系POS服务商（收单机构）查含义。".to_string());
     } else {
         lines.push(
             "联系POS服务商（收单机构）查这个应答码的含义；查明是发卡行拒绝后，才请持卡人联系发卡行。"
@@ -346,6 +406,10 @@ mod tests {
         assert_eq!(claims("不要反复重试同一张卡"), vec![]);
         assert_eq!(claims("交易超时，请重试"), vec![]);
         assert_eq!(claims("您看要不要换一张卡"), vec![(RetryPart::Other, true)]);
+        assert_eq!(claims("然后马上再试"), vec![(RetryPart::Now, true)]);
+        assert_eq!(claims("可以反复重新读卡"), vec![(RetryPart::Now, true)]);
+        assert_eq!(claims("识别不了就重新插卡"), vec![(RetryPart::Now, true)]);
+        assert_eq!(claims("换张卡再付"), vec![(RetryPart::Other, true)]);
         assert_eq!(
             claims("不要用同样的信息马上重试"),
             vec![(RetryPart::Now, false)]
@@ -378,6 +442,12 @@ mod tests {
         assert_eq!(promised_outcome("交易没有成功"), Some("没有成功"));
         assert_eq!(promised_outcome("我查一下有没有扣款"), None);
         assert_eq!(promised_outcome("结果还没确认"), None);
+        assert_eq!(promised_outcome("这笔没有通过"), Some("没有通过"));
+        assert_eq!(
+            promised_outcome("Sorry, the payment failed."),
+            Some("payment failed")
+        );
+        assert_eq!(promised_outcome("so you are not charged twice"), None);
         assert_eq!(disclosing_word("这张卡挂失了"), Some("挂失"));
         assert_eq!(
             disclosing_word("The card was reported Stolen"),

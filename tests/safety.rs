@@ -228,6 +228,18 @@ fn corrected_codes_send_the_clerk_the_right_way() {
 }
 
 #[test]
+fn article_answers_about_the_network_warn_to_check_first() {
+    let pack = pack();
+    let faq = pack
+        .faq("faq-environment")
+        .unwrap_or_else(|| panic!("no faq-environment"));
+    let warned = item_blocks(&pack, Item::Faq(faq))
+        .into_iter()
+        .any(|b| matches!(b, Block::Warning(text) if text.contains(Verdict::CHECK_FIRST)));
+    assert!(warned);
+}
+
+#[test]
 fn foreign_cards_have_an_english_line() {
     let pack = pack();
     let cause = pack
@@ -244,7 +256,7 @@ fn steps_say_whether_they_are_the_article_or_added() {
         .solution("check-card-status")
         .unwrap_or_else(|| panic!("no check-card-status"));
     let text = posdesk::report::item_text(&pack, Item::Solution(solution));
-    assert!(text.contains("如卡片已挂失，请联系银行或发卡机构获取相应证明。（原文）"));
+    assert!(text.contains("确认卡片是否在有效期内，如有需要请及时更换卡片。（原文）"));
     assert!(text.contains("本次付款请顾客换一张卡或改用其他支付方式。（补充）"));
     let fee = pack
         .solution("top-up-or-pay-otherwise")

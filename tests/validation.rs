@@ -527,6 +527,17 @@ fn a_script_never_promises_an_unknown_outcome() {
 }
 
 #[test]
+fn an_unknown_outcome_code_leads_only_to_causes_that_check_first() {
+    expect_rule(
+        "codes.toml",
+        "causes = [\"unknown-outcome\"]\nconflict",
+        "causes = [\"unknown-outcome\", \"bank-system-issue\"]\nconflict",
+        None,
+        "its cause \"bank-system-issue\" does not say check_first",
+    );
+}
+
+#[test]
 fn a_class_a_code_never_allows_paying_again() {
     expect_rule(
         "codes.toml",

@@ -95,9 +95,18 @@ pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
     // The code table, so code queries have their entries.
     let mut table = String::new();
     for code in codes {
+        // A code links to a generated cause that, like its real causes, does or does not
+        // call for checking the last sale first.
+        let group = (0..groups)
+            .find(|g| {
+                causes
+                    .get(g % causes.len())
+                    .is_some_and(|c| c.verdict.check_first == code.verdict.check_first)
+            })
+            .unwrap_or(0);
         let _ = write!(
             table,
-            "[[code]]\ncode = \"{}\"\ndisplay = {}\nmeaning = {}\nclass = \"{}\"\nverdict = {}\naction = {}\nwho_fixes = [\"clerk\"]\ncauses = [\"c-0\"]\nsources = [\"facts-table\"]\n\n",
+            "[[code]]\ncode = \"{}\"\ndisplay = {}\nmeaning = {}\nclass = \"{}\"\nverdict = {}\naction = {}\nwho_fixes = [\"clerk\"]\ncauses = [\"c-{group}\"]\nsources = [\"facts-table\"]\n\n",
             code.code,
             quoted(&code.display),
             quoted(&code.meaning),

@@ -563,7 +563,7 @@ fn read_faq(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Faq), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let question = text(&mut fields, "question");
-    let answer = text(&mut fields, "answer");
+    let answer = placed_text(&mut fields, draft, &from, "answer");
     let causes = links(
         &mut fields,
         draft,

@@ -15,6 +15,7 @@ pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     rules.customer_questions(errors);
     rules.success_codes(errors);
     rules.wording_against_verdicts(errors);
+    rules.unknown_outcome_causes(errors);
     rules.unknown_outcome_scripts(errors);
     rules.split_sales(errors);
     rules.alias_collisions(errors);
@@ -240,6 +241,35 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// A code whose outcome may be unknown leads only to causes that say so too: a cause
+    /// without "check first" under it would read as a plain decline.
+    fn unknown_outcome_causes(&self, errors: &mut Vec<Diagnostic>) {
+        for code in self.draft.codes.iter().filter(|c| c.verdict.check_first) {
+            for (index, id) in code.causes.iter().enumerate() {
+                let Some(cause) = self.causes.get(id.as_str()) else {
+                    continue;
+                };
+                if !cause.verdict.check_first {
+                    let at = self
+                        .draft
+                        .links
+                        .iter()
+                        .filter(|l| l.from == code.id && l.field == "causes")
+                        .nth(index)
+                        .map(|l| l.pos.clone())
+                        .unwrap_or_else(|| self.at(&code.id, "verdict", 0));
+                    errors.push(at.error(
+                        format!(
+                            "code {} may have an unknown outcome, but its cause \"{id}\" does not say check_first",
+                            code.code
+                        ),
+                        "link only causes whose verdict has check_first = true, or set it on the cause",
+                    ));
+                }
+            }
+        }
+    }
+
     /// While the outcome is unknown, no customer line says how the sale ended.
     fn unknown_outcome_scripts(&self, errors: &mut Vec<Diagnostic>) {
         let mut unknown: Vec<(&str, String)> = Vec::new();
@@ -251,17 +281,29 @@ impl<'a> Rules<'a> {
                 unknown.push((script, format!("cause \"{}\"", cause.id)));
             }
         }
-        let mut reported: HashSet<(&str, usize)> = HashSet::new();
+        let mut reported: HashSet<(&str, &str, usize)> = HashSet::new();
         for (script_id, via) in unknown {
             let Some(script) = self.scripts.get(script_id) else {
                 continue;
             };
-            for (index, line) in script.say.iter().enumerate() {
+            let lines = script
+                .say
+                .iter()
+                .enumerate()
+                .map(|(i, line)| ("say", i, line))
+                .chain(
+                    script
+                        .say_en
+                        .iter()
+                        .enumerate()
+                        .map(|(i, line)| ("say_en", i, line)),
+                );
+            for (key, index, line) in lines {
                 let Some(promise) = promised_outcome(line) else {
                     continue;
                 };
-                if reported.insert((script_id, index)) {
-                    errors.push(self.at(script_id, "say", index).error(
+                if reported.insert((script_id, key, index)) {
+                    errors.push(self.at(script_id, key, index).error(
                         format!(
                             "script \"{script_id}\" tells the customer \"{promise}\", but the outcome of {via} may be unknown"
                         ),
@@ -288,6 +330,9 @@ impl<'a> Rules<'a> {
         }
         for script in &self.draft.scripts {
             texts.extend(script_lines(script));
+        }
+        for faq in &self.draft.faqs {
+            texts.push((&faq.id, "answer", 0, faq.answer.as_str()));
         }
         for (id, key, index, text) in texts {
             if let Some(words) = splits_sale(text) {

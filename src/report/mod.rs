@@ -163,6 +163,19 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_links(&mut blocks, "用于原因", referrers(pack, item.id()));
         }
         Item::Faq(f) => {
+            // The article's answers predate the reversal rules: where a linked cause's
+            // outcome may be unknown, say so beside the answer.
+            let unknown = f
+                .causes
+                .iter()
+                .filter_map(|id| pack.cause(id))
+                .any(|c| c.verdict.check_first);
+            if unknown {
+                blocks.push(Block::Warning(format!(
+                    "网络或超时的情况下结果可能不明：{}，不要马上用同一张卡再刷。",
+                    Verdict::CHECK_FIRST
+                )));
+            }
             push_text(&mut blocks, "答", Some(&f.answer));
             push_links(&mut blocks, "相关原因", links(pack, &f.causes));
         }
