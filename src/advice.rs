@@ -156,8 +156,12 @@ fn clause_before(chars: &[char], at: usize, limit: usize) -> String {
     before.get(from..).unwrap_or_default().iter().collect()
 }
 
-/// Every place `phrase` starts in `chars`, not overlapping an earlier longer match.
-fn find_all(chars: &[char], phrase: &str) -> Vec<usize> {
+/// Every place `phrase` starts in `chars` (the characters of `text`), in characters.
+fn find_all(text: &str, chars: &[char], phrase: &str) -> Vec<usize> {
+    // Most phrases are absent from most texts: a substring search rules them out fast.
+    if !text.contains(phrase) {
+        return Vec::new();
+    }
     let needle: Vec<char> = phrase.chars().collect();
     if needle.is_empty() || chars.len() < needle.len() {
         return Vec::new();
@@ -186,7 +190,7 @@ pub fn retry_claims(text: &str) -> Vec<RetryClaim> {
     for (phrases, part, only_when_negated) in tables {
         for phrase in phrases {
             let length = phrase.chars().count();
-            for at in find_all(&chars, phrase) {
+            for at in find_all(text, &chars, phrase) {
                 let end = at + length;
                 if taken.iter().any(|&(s, e)| at < e && s < end) {
                     continue;
@@ -279,9 +283,10 @@ const NOT_A_PROMISE: &[&str] = &["是否", "如果", "万一", "假如", "要是
 
 /// The first outcome a customer line promises, if any.
 pub fn promised_outcome(text: &str) -> Option<&'static str> {
-    let chars: Vec<char> = text.to_lowercase().chars().collect();
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
     OUTCOME_PROMISES.iter().copied().find(|phrase| {
-        find_all(&chars, phrase).into_iter().any(|at| {
+        find_all(&lower, &chars, phrase).into_iter().any(|at| {
             let before = clause_before(&chars, at, 4);
             // 「有没有扣款」 asks; it does not promise.
             let question = before.ends_with('有');
@@ -311,7 +316,7 @@ const SPLIT_SALE: &[&str] = &[
 pub fn splits_sale(text: &str) -> Option<&'static str> {
     let chars: Vec<char> = text.chars().collect();
     SPLIT_SALE.iter().copied().find(|phrase| {
-        find_all(&chars, phrase).into_iter().any(|at| {
+        find_all(text, &chars, phrase).into_iter().any(|at| {
             // 「不要把这笔金额在同一张卡上拆成几笔」: the negation can stand far back.
             !is_negated(&clause_before(&chars, at, 16))
         })
