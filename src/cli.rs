@@ -2,6 +2,7 @@
 //! outcome to an exit code: 0 done, 1 bad content or nothing found, 2 bad usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
 use posdesk::search::SearchIndex;
@@ -86,9 +87,11 @@ enum Format {
 pub fn run(args: Args) -> ExitCode {
     let content = args.content.as_deref();
     match args.command {
-        None => with_pack(content, |pack| match posdesk::app::live::run(pack) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => fail(&error.to_string()),
+        None => with_pack(content, |pack| {
+            match posdesk::app::live::run(Desk::new(pack.clone())) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => fail(&error.to_string()),
+            }
         }),
         Some(Command::Render { size, keys }) => {
             with_pack(content, |pack| render(pack, size, &keys))
@@ -242,8 +245,8 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 }
 
 fn render(pack: &Pack, (width, height): (u16, u16), keys: &str) -> ExitCode {
-    match posdesk::app::keys::parse_keys(keys) {
-        Ok(keys) => print_out(&posdesk::app::render_screen(pack, width, height, &keys)),
+    match posdesk::app::input::parse_inputs(keys) {
+        Ok(inputs) => print_out(&posdesk::app::render_screen(pack, width, height, &inputs)),
         Err(message) => fail(&message),
     }
 }

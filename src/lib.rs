@@ -5,7 +5,9 @@
 //! tested and benchmarked alone; the `posdesk` binary puts a command line on top.
 
 pub mod advice;
+#[cfg(feature = "tui")]
 pub mod app;
+pub mod desk;
 pub mod diagnostic;
 pub mod load;
 pub mod model;

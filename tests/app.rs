@@ -1,11 +1,11 @@
 //! The full-screen app through its state machine and drawing code, off-screen.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use posdesk::app::keys::parse_keys;
+use posdesk::app::input::{parse_inputs, Input, Key, KeyPress, MouseInput, MouseKind};
+use posdesk::app::layout::Panel;
+use posdesk::app::screens::{ListMode, Troubleshoot};
 use posdesk::app::theme::Theme;
-use posdesk::app::{render_buffer, App, LeftMode, Panel, View};
+use posdesk::app::{render_buffer, App};
+use posdesk::desk::Desk;
 use posdesk::model::Kind;
 use posdesk::Pack;
 use ratatui::style::Modifier;
@@ -14,39 +14,44 @@ fn pack() -> Pack {
     posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn app(pack: &Pack, width: u16, height: u16) -> App<'_> {
-    let mut app = App::new(pack, Theme::colored());
+fn app(pack: &Pack, width: u16, height: u16) -> App {
+    let mut app = App::new(Desk::new(pack.clone()), Theme::colored());
     app.resize(width, height);
     app
 }
 
-fn press(app: &mut App<'_>, keys: &str) {
-    for key in parse_keys(keys).unwrap_or_else(|e| panic!("{e}")) {
-        app.handle(&Event::Key(key));
+fn press(app: &mut App, keys: &str) {
+    for input in parse_inputs(keys).unwrap_or_else(|e| panic!("{e}")) {
+        app.handle(&input);
     }
 }
 
-fn click(app: &mut App<'_>, column: u16, row: u16, kind: MouseEventKind) {
-    app.handle(&Event::Mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    }));
+fn click(app: &mut App, column: u16, row: u16, kind: MouseKind) {
+    app.handle(&Input::Mouse(MouseInput { kind, column, row }));
+}
+
+/// The troubleshooting screen's state.
+fn ts(app: &App) -> &Troubleshoot {
+    app.screen::<Troubleshoot>()
+        .unwrap_or_else(|| panic!("no troubleshooting screen"))
 }
 
 #[test]
 fn home_lists_symptoms_most_common_first_and_selecting_one_shows_its_causes() {
     let pack = pack();
     let mut app = app(&pack, 160, 40);
-    let entries = app.left_entries();
+    let entries = ts(&app).left_entries(app.desk());
     assert_eq!(
         entries.first().map(|e| e.id.as_str()),
         Some("cardholder-auth-failed")
     );
     assert!(entries.iter().all(|e| e.kind == Kind::Symptom));
     press(&mut app, "<Down>");
-    let causes: Vec<String> = app.middle_causes().iter().map(|c| c.id.clone()).collect();
+    let causes: Vec<String> = ts(&app)
+        .middle_causes(app.desk())
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
     assert_eq!(
         causes,
         vec![
@@ -56,7 +61,7 @@ fn home_lists_symptoms_most_common_first_and_selecting_one_shows_its_causes() {
         ]
     );
     assert_eq!(
-        app.detail_item().map(|i| i.id().to_string()),
+        ts(&app).detail_item(app.desk()).map(|i| i.id().to_string()),
         Some("insufficient-balance".into())
     );
 }
@@ -66,23 +71,23 @@ fn enter_goes_deeper_and_esc_back_and_forward_retrace() {
     let pack = pack();
     let mut app = app(&pack, 160, 40);
     press(&mut app, "<Enter>");
-    assert_eq!(app.focus, Panel::Middle);
+    assert_eq!(app.focus(), Panel::Middle);
     press(&mut app, "<Down><Enter>");
-    assert_eq!(app.focus, Panel::Right);
+    assert_eq!(app.focus(), Panel::Right);
     assert_eq!(
-        app.selected_cause().map(|c| c.id.as_str()),
+        ts(&app).selected_cause(app.desk()).map(|c| c.id.as_str()),
         Some("card-status-abnormal")
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.focus, Panel::Middle);
+    assert_eq!(app.focus(), Panel::Middle);
     press(&mut app, "<A-Right>");
-    assert_eq!(app.focus, Panel::Right);
+    assert_eq!(app.focus(), Panel::Right);
     press(&mut app, "<C-o><C-o>");
-    assert_eq!(app.focus, Panel::Left);
+    assert_eq!(app.focus(), Panel::Left);
     press(&mut app, "<C-f>");
-    assert_eq!(app.focus, Panel::Middle);
+    assert_eq!(app.focus(), Panel::Middle);
     press(&mut app, "<Esc><Esc><Esc>");
-    assert_eq!(app.focus, Panel::Left);
+    assert_eq!(app.focus(), Panel::Left);
 }
 
 #[test]
@@ -90,7 +95,7 @@ fn following_a_link_opens_the_target_and_back_returns() {
     let pack = pack();
     let mut app = app(&pack, 160, 40);
     press(&mut app, "<Enter><Enter>");
-    let lines = app.detail_lines();
+    let lines = ts(&app).detail_lines(app.desk(), app.theme());
     let (line, target) = lines
         .iter()
         .enumerate()
@@ -99,17 +104,20 @@ fn following_a_link_opens_the_target_and_back_returns() {
     for _ in 0..line {
         press(&mut app, "<Down>");
     }
-    assert_eq!(app.detail_cursor().selected, line);
+    assert_eq!(ts(&app).detail_line(), line);
     press(&mut app, "<Enter>");
     let opened = pack.item(&target).map(|i| i.kind());
     match opened {
-        Some(Kind::Faq) => assert_eq!(app.view, View::Faq),
-        Some(Kind::Symptom) => assert_eq!(app.left_mode(), &LeftMode::Home),
-        _ => assert_eq!(app.left_mode(), &LeftMode::Pinned(target.clone())),
+        Some(Kind::Faq) => assert_eq!(app.screen_key(), "faq"),
+        Some(Kind::Symptom) => assert_eq!(ts(&app).mode(), &ListMode::Home),
+        _ => assert_eq!(ts(&app).mode(), &ListMode::Pinned(target.clone())),
     }
     press(&mut app, "<Esc>");
-    assert_eq!((app.view, app.focus), (View::Main, Panel::Right));
-    assert_eq!(app.left_mode(), &LeftMode::Home);
+    assert_eq!(
+        (app.screen_key(), app.focus()),
+        ("troubleshoot", Panel::Right)
+    );
+    assert_eq!(ts(&app).mode(), &ListMode::Home);
 }
 
 #[test]
@@ -118,9 +126,9 @@ fn typing_searches_without_a_mode_key_and_highlights_matches() {
     let mut app = app(&pack, 160, 40);
     press(&mut app, "yebz");
     assert_eq!(app.query(), "yebz");
-    assert_eq!(app.left_mode(), &LeftMode::Results);
-    let first = app
-        .left_entries()
+    assert_eq!(ts(&app).mode(), &ListMode::Results);
+    let first = ts(&app)
+        .left_entries(app.desk())
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("no results"));
@@ -129,7 +137,7 @@ fn typing_searches_without_a_mode_key_and_highlights_matches() {
         ("余额不足", vec![0, 1, 2, 3])
     );
     // The matched characters are drawn highlighted: row 3 is the first result.
-    let keys = parse_keys("yebz").unwrap_or_default();
+    let keys = parse_inputs("yebz").unwrap_or_default();
     let buffer = render_buffer(&pack, 160, 40, &keys, Theme::colored());
     let row: Vec<(String, bool)> = (0..20)
         .filter_map(|x| buffer.cell((x, 3)))
@@ -150,7 +158,7 @@ fn typing_searches_without_a_mode_key_and_highlights_matches() {
         "{row:?}"
     );
     press(&mut app, "<Esc>");
-    assert_eq!((app.query(), app.left_mode()), ("", &LeftMode::Home));
+    assert_eq!((app.query(), ts(&app).mode()), ("", &ListMode::Home));
 }
 
 #[test]
@@ -160,7 +168,10 @@ fn a_typed_code_comes_first() {
         let mut app = app(&pack, 160, 40);
         press(&mut app, keys);
         assert_eq!(
-            app.left_entries().first().map(|e| e.id.clone()),
+            ts(&app)
+                .left_entries(app.desk())
+                .first()
+                .map(|e| e.id.clone()),
             Some(id.to_string()),
             "{keys}"
         );
@@ -174,7 +185,7 @@ fn backspace_and_ctrl_u_edit_the_query() {
     press(&mut app, "余额x<Backspace>");
     assert_eq!(app.query(), "余额");
     press(&mut app, "<C-u>");
-    assert_eq!((app.query(), app.left_mode()), ("", &LeftMode::Home));
+    assert_eq!((app.query(), ts(&app).mode()), ("", &ListMode::Home));
 }
 
 #[test]
@@ -197,16 +208,20 @@ fn views_switch_with_function_keys_and_a_code_opens_with_its_causes() {
     let pack = pack();
     let mut app = app(&pack, 160, 40);
     press(&mut app, "<F3>");
-    assert_eq!(app.view, View::Faq);
+    assert_eq!(app.screen_key(), "faq");
     press(&mut app, "<F4>");
-    assert_eq!(app.view, View::Codes);
+    assert_eq!(app.screen_key(), "codes");
     press(&mut app, "<Down><Down><Down><Down><Down><Enter>");
-    assert_eq!(app.view, View::Main);
-    assert_eq!(app.left_mode(), &LeftMode::Pinned("code-05".into()));
-    let causes: Vec<&str> = app.middle_causes().iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(app.screen_key(), "troubleshoot");
+    assert_eq!(ts(&app).mode(), &ListMode::Pinned("code-05".into()));
+    let causes: Vec<&str> = ts(&app)
+        .middle_causes(app.desk())
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     assert!(causes.contains(&"issuer-identity-check"), "{causes:?}");
     press(&mut app, "<Esc>");
-    assert_eq!(app.view, View::Codes);
+    assert_eq!(app.screen_key(), "codes");
 }
 
 #[test]
@@ -231,11 +246,14 @@ fn clicks_select_and_focus_and_the_wheel_scrolls_the_panel_under_the_pointer() {
         &mut app,
         left.content.x + 2,
         left.content.y + 2,
-        MouseEventKind::Down(MouseButton::Left),
+        MouseKind::Click,
     );
-    assert_eq!(app.left_cursor().selected, 2);
+    assert_eq!(ts(&app).left_row(app.desk()), 2);
     assert_eq!(
-        app.left_entries().get(2).map(|e| e.id.as_str()),
+        ts(&app)
+            .left_entries(app.desk())
+            .get(2)
+            .map(|e| e.id.as_str()),
         Some("wrong-pin")
     );
     let middle = areas
@@ -245,17 +263,21 @@ fn clicks_select_and_focus_and_the_wheel_scrolls_the_panel_under_the_pointer() {
         &mut app,
         middle.content.x + 3,
         middle.content.bottom() - 1,
-        MouseEventKind::ScrollDown,
+        MouseKind::ScrollDown,
     );
     // The wheel moves three rows, and stops at the last cause.
-    let last = app.middle_causes().len().saturating_sub(1);
+    let last = ts(&app).middle_causes(app.desk()).len().saturating_sub(1);
     assert_eq!(
-        app.middle_cursor().selected,
+        ts(&app).middle_row(app.desk()),
         last.min(3),
         "the wheel moves the panel under the pointer"
     );
     assert!(last >= 1, "wrong-pin has more than one cause");
-    assert_eq!(app.focus, Panel::Left, "the wheel does not take the focus");
+    assert_eq!(
+        app.focus(),
+        Panel::Left,
+        "the wheel does not take the focus"
+    );
     let right = areas
         .slot(Panel::Right)
         .unwrap_or_else(|| panic!("no right panel"));
@@ -263,28 +285,26 @@ fn clicks_select_and_focus_and_the_wheel_scrolls_the_panel_under_the_pointer() {
         &mut app,
         right.content.x + 1,
         right.content.y + 3,
-        MouseEventKind::Down(MouseButton::Left),
+        MouseKind::Click,
     );
-    assert_eq!(app.focus, Panel::Right);
-    assert!(app.detail_cursor().selected > 0);
+    assert_eq!(app.focus(), Panel::Right);
+    assert!(ts(&app).detail_line() > 0);
     let faq_tab = areas.tabs.get(1).map(|(_, a)| *a).unwrap_or_default();
-    click(
-        &mut app,
-        faq_tab.x + 12,
-        faq_tab.y,
-        MouseEventKind::Down(MouseButton::Left),
-    );
-    assert_eq!(app.view, View::Faq);
+    click(&mut app, faq_tab.x + 12, faq_tab.y, MouseKind::Click);
+    assert_eq!(app.screen_key(), "faq");
 }
 
 #[test]
 fn pasted_text_goes_to_the_query() {
     let pack = pack();
     let mut app = app(&pack, 160, 40);
-    app.handle(&Event::Paste("认证失败\n".into()));
+    app.handle(&Input::Paste("认证失败\n".into()));
     assert_eq!(app.query(), "认证失败");
     assert_eq!(
-        app.left_entries().first().map(|e| e.id.as_str()),
+        ts(&app)
+            .left_entries(app.desk())
+            .first()
+            .map(|e| e.id.as_str()),
         Some("cardholder-auth-failed")
     );
 }
@@ -293,13 +313,13 @@ fn pasted_text_goes_to_the_query() {
 fn narrow_terminals_show_fewer_panels_and_tab_moves_between_them() {
     let pack = pack();
     let mut app = app(&pack, 60, 20);
-    let panels = |app: &App<'_>| -> Vec<Panel> {
+    let panels = |app: &App| -> Vec<Panel> {
         app.areas()
             .map(|a| a.panels.iter().map(|s| s.panel).collect())
             .unwrap_or_default()
     };
     assert_eq!(panels(&app), vec![Panel::Left]);
-    app.handle(&Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    app.handle(&Input::Key(KeyPress::plain(Key::Tab)));
     assert_eq!(panels(&app), vec![Panel::Middle]);
     app.resize(100, 30);
     assert_eq!(panels(&app), vec![Panel::Middle, Panel::Right]);
@@ -312,13 +332,13 @@ fn narrow_terminals_show_fewer_panels_and_tab_moves_between_them() {
 #[test]
 fn an_unknown_code_says_to_treat_it_as_a_generic_failure() {
     let pack = pack();
-    let keys = parse_keys("B7").unwrap_or_default();
+    let keys = parse_inputs("B7").unwrap_or_default();
     let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
     assert!(screen.contains("应答码 B7 不在码表中"), "{screen}");
-    let keys = parse_keys("51").unwrap_or_default();
+    let keys = parse_inputs("51").unwrap_or_default();
     let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
     assert!(!screen.contains("不在码表中"), "{screen}");
-    let keys = parse_keys("yu").unwrap_or_default();
+    let keys = parse_inputs("yu").unwrap_or_default();
     let screen = posdesk::app::render_screen(&pack, 100, 20, &keys);
     assert!(
         !screen.contains("不在码表中"),

@@ -1,64 +1,61 @@
-//! Random keys at random sizes never panic the app, and every screen has the right size.
+//! Random keys, pastes, clicks and resizes at random sizes never panic the app, and every
+//! screen has the right size.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use posdesk::app::input::{Input, Key, KeyPress, Mods, MouseInput, MouseKind};
 use posdesk::app::theme::Theme;
-use posdesk::app::{draw, App};
+use posdesk::app::App;
+use posdesk::desk::Desk;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-fn key_strategy() -> impl Strategy<Value = Event> {
-    let codes = prop_oneof![
-        Just(KeyCode::Enter),
-        Just(KeyCode::Esc),
-        Just(KeyCode::Tab),
-        Just(KeyCode::BackTab),
-        Just(KeyCode::Up),
-        Just(KeyCode::Down),
-        Just(KeyCode::Left),
-        Just(KeyCode::Right),
-        Just(KeyCode::PageUp),
-        Just(KeyCode::PageDown),
-        Just(KeyCode::Home),
-        Just(KeyCode::End),
-        Just(KeyCode::Backspace),
-        (1u8..=5).prop_map(KeyCode::F),
+fn input_strategy() -> impl Strategy<Value = Input> {
+    let keys = prop_oneof![
+        Just(Key::Enter),
+        Just(Key::Esc),
+        Just(Key::Tab),
+        Just(Key::BackTab),
+        Just(Key::Up),
+        Just(Key::Down),
+        Just(Key::Left),
+        Just(Key::Right),
+        Just(Key::PageUp),
+        Just(Key::PageDown),
+        Just(Key::Home),
+        Just(Key::End),
+        Just(Key::Backspace),
+        (1u8..=5).prop_map(Key::F),
         prop::sample::select(vec![
-            'a', 'y', 'e', 'b', 'z', '0', '5', '1', '?', '余', '额', ' ', 'A', 'u', 'o', 'f'
+            'a', 'y', 'e', 'b', 'z', '0', '5', '1', '?', '余', '额', ' ', 'A', 'u', 'o', 'f', 'n',
+            'p', 'w', 'h', 'j', 'k', 't'
         ])
-        .prop_map(KeyCode::Char),
+        .prop_map(Key::Char),
     ];
-    let modifiers = prop_oneof![
-        4 => Just(KeyModifiers::NONE),
-        1 => Just(KeyModifiers::ALT),
-        1 => Just(KeyModifiers::CONTROL),
-        1 => Just(KeyModifiers::SHIFT),
+    let mods = prop_oneof![
+        4 => Just(Mods::NONE),
+        1 => Just(Mods { alt: true, ..Mods::NONE }),
+        1 => Just(Mods::CTRL),
+        1 => Just(Mods { shift: true, ..Mods::NONE }),
     ];
-    let key = (codes, modifiers).prop_map(|(code, modifiers)| {
-        // Ctrl-C and Ctrl-Q quit; keep the run going to exercise more states.
-        let modifiers = match code {
-            KeyCode::Char('c' | 'q') => KeyModifiers::NONE,
-            _ => modifiers,
+    let key = (keys, mods).prop_map(|(key, mods)| {
+        // Ctrl-C and Ctrl-Q quit, Ctrl-Z suspends: keep the run going to reach more states.
+        let mods = match key {
+            Key::Char('c' | 'q' | 'z') => Mods::NONE,
+            _ => mods,
         };
-        Event::Key(KeyEvent::new(code, modifiers))
+        Input::Key(KeyPress::new(key, mods))
     });
     let mouse = (0u16..320, 0u16..110, 0u8..3).prop_map(|(column, row, kind)| {
         let kind = match kind {
-            0 => MouseEventKind::Down(MouseButton::Left),
-            1 => MouseEventKind::ScrollDown,
-            _ => MouseEventKind::ScrollUp,
+            0 => MouseKind::Click,
+            1 => MouseKind::ScrollDown,
+            _ => MouseKind::ScrollUp,
         };
-        Event::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
+        Input::Mouse(MouseInput { kind, column, row })
     });
-    let resize = (0u16..=300, 0u16..=100).prop_map(|(w, h)| Event::Resize(w, h));
-    prop_oneof![8 => key, 2 => mouse, 1 => resize]
+    let paste = "[a-z余额认证失败\\n\\t ]{0,30}".prop_map(Input::Paste);
+    let resize = (0u16..=300, 0u16..=100).prop_map(|(w, h)| Input::Resize(w, h));
+    prop_oneof![8 => key, 2 => mouse, 1 => paste, 1 => resize]
 }
 
 proptest! {
@@ -68,19 +65,20 @@ proptest! {
     fn random_input_at_random_sizes_never_panics(
         width in 0u16..=300,
         height in 0u16..=100,
-        events in proptest::collection::vec(key_strategy(), 0..40),
+        inputs in proptest::collection::vec(input_strategy(), 0..40),
     ) {
         let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-        let mut app = App::new(&pack, Theme::colored());
+        let mut app = App::new(Desk::new(pack), Theme::colored());
+        app.resize(width, height);
         let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-        let _ = terminal.draw(|frame| draw(frame, &mut app));
-        for event in &events {
-            if let Event::Resize(w, h) = event {
+        let _ = terminal.draw(|frame| app.draw(frame));
+        for input in &inputs {
+            if let Input::Resize(w, h) = input {
                 terminal.backend_mut().resize(*w, *h);
                 let _ = terminal.resize(ratatui::layout::Rect::new(0, 0, *w, *h));
             }
-            app.handle(event);
-            let Ok(frame) = terminal.draw(|frame| draw(frame, &mut app));
+            app.handle(input);
+            let Ok(frame) = terminal.draw(|frame| app.draw(frame));
             prop_assert_eq!(frame.area, terminal.backend().buffer().area);
         }
     }

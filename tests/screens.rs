@@ -1,11 +1,11 @@
 //! Whole screens, as `posdesk render` prints them, kept as snapshots.
 
-use posdesk::app::keys::parse_keys;
+use posdesk::app::input::parse_inputs;
 use posdesk::app::render_screen;
 
 fn screen(width: u16, height: u16, keys: &str) -> String {
     let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    let keys = parse_keys(keys).unwrap_or_else(|e| panic!("{e}"));
+    let keys = parse_inputs(keys).unwrap_or_else(|e| panic!("{e}"));
     let text = render_screen(&pack, width, height, &keys);
     assert_eq!(text.lines().count(), height as usize);
     text

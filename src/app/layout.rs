@@ -1,9 +1,17 @@
 //! Where everything goes at a given terminal size. Drawing and mouse handling both ask
 //! here, so a click always lands on what was drawn under it.
 
-use super::state::{Panel, View};
-use super::text::width;
+use super::widgets::text::width;
 use ratatui::layout::{Position, Rect};
+
+/// The panels of a screen, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Panel {
+    #[default]
+    Left,
+    Middle,
+    Right,
+}
 
 /// Below this size the app shows a "terminal too small" message instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -11,13 +19,6 @@ pub const MIN_HEIGHT: u16 = 10;
 /// From these widths on, the main view shows three panels, and then two.
 pub const THREE_PANELS: u16 = 110;
 pub const TWO_PANELS: u16 = 70;
-
-/// The tabs of the tab bar, in order.
-pub const TABS: [(View, &str); 3] = [
-    (View::Main, " F2 排查 "),
-    (View::Faq, " F3 常见问题 "),
-    (View::Codes, " F4 应答码 "),
-];
 
 /// One panel on screen: its title row and the rows below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,8 @@ impl PanelSlot {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
-    pub tabs: Vec<(View, Rect)>,
+    /// Each screen's tab, by its place in the list of screens.
+    pub tabs: Vec<(usize, Rect)>,
     pub tab_bar: Rect,
     pub query: Rect,
     pub body: Rect,
@@ -53,11 +55,11 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn tab_at(&self, at: Position) -> Option<View> {
+    pub fn tab_at(&self, at: Position) -> Option<usize> {
         self.tabs
             .iter()
             .find(|(_, area)| area.contains(at))
-            .map(|(view, _)| *view)
+            .map(|(screen, _)| *screen)
     }
 
     pub fn panel_at(&self, at: Position) -> Option<PanelSlot> {
@@ -66,20 +68,6 @@ impl Areas {
 
     pub fn slot(&self, panel: Panel) -> Option<PanelSlot> {
         self.panels.iter().find(|slot| slot.panel == panel).copied()
-    }
-}
-
-/// Which panels a view shows at a width, left to right.
-fn visible_panels(view: View, focus: Panel, width: u16) -> Vec<Panel> {
-    match view {
-        View::Main if width >= THREE_PANELS => vec![Panel::Left, Panel::Middle, Panel::Right],
-        View::Main if width >= TWO_PANELS => match focus {
-            Panel::Left => vec![Panel::Left, Panel::Middle],
-            _ => vec![Panel::Middle, Panel::Right],
-        },
-        View::Faq if width >= TWO_PANELS => vec![Panel::Left, Panel::Right],
-        View::Codes => vec![Panel::Left],
-        _ => vec![focus],
     }
 }
 
@@ -96,8 +84,9 @@ fn shares(panels: &[Panel]) -> Vec<u32> {
     }
 }
 
-/// The areas at a size, or `None` when the terminal is too small to be useful.
-pub fn layout(size: Rect, view: View, focus: Panel) -> Option<Areas> {
+/// The areas at a size, for a tab bar and the panels a screen shows, or `None` when the
+/// terminal is too small to be useful.
+pub fn layout(size: Rect, tab_labels: &[String], panels_shown: &[Panel]) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -105,17 +94,16 @@ pub fn layout(size: Rect, view: View, focus: Panel) -> Option<Areas> {
     let tab_bar = row(0);
     let mut tabs = Vec::new();
     let mut x = size.x + 1;
-    for (tab_view, label) in TABS {
+    for (screen, label) in tab_labels.iter().enumerate() {
         let w = width(label) as u16;
         if x + w > size.right() {
             break;
         }
-        tabs.push((tab_view, Rect::new(x, size.y, w, 1)));
+        tabs.push((screen, Rect::new(x, size.y, w, 1)));
         x += w + 1;
     }
     let body = Rect::new(size.x, size.y + 2, size.width, size.height - 3);
-    let panels_shown = visible_panels(view, focus, size.width);
-    let weights = shares(&panels_shown);
+    let weights = shares(panels_shown);
     let gaps = panels_shown.len().saturating_sub(1) as u16;
     let room = u32::from(size.width - gaps);
     let total: u32 = weights.iter().sum();

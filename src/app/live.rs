@@ -1,18 +1,24 @@
-//! The app in a real terminal. The terminal is restored on quit, on error, on panic and
-//! on SIGTERM / SIGHUP / SIGINT. Between events the app blocks: no timer, no redraw.
+//! The app in a real terminal: the only module that knows crossterm. The terminal is
+//! restored on quit, on error, on panic, on SIGTERM / SIGHUP / SIGINT and while suspended
+//! (Ctrl-Z). Between events the app blocks: no timer, no redraw.
 
-use super::state::App;
+use super::action::Effect;
+use super::clipboard::osc52;
+use super::input::{Input, Key, KeyPress, Mods, MouseInput, MouseKind};
+use super::runtime::{self, Frontend};
 use super::theme::Theme;
-use super::view::draw;
-use crate::model::Pack;
+use super::App;
+use crate::desk::Desk;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::time::Duration;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore_terminal() {
@@ -26,19 +32,23 @@ pub fn restore_terminal() {
     let _ = execute!(io::stdout(), crossterm::cursor::Show);
 }
 
+/// Raw mode, the alternate screen, bracketed paste, and the mouse if captured.
+fn enter_terminal(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
-    terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    enter_terminal(true)?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -60,35 +70,135 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Stops the process as a shell's Ctrl-Z would, with the terminal restored; returns when
+/// the shell continues it (`fg`).
+#[cfg(unix)]
+fn stop_process() -> io::Result<()> {
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+}
+
+#[cfg(not(unix))]
+fn stop_process() -> io::Result<()> {
+    Ok(())
+}
+
 /// Runs the full-screen app until the user quits.
-pub fn run(pack: &Pack) -> io::Result<()> {
+pub fn run(desk: Desk) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
         ));
     }
-    let mut app = App::new(pack, Theme::from_env());
+    let mut app = App::new(desk, Theme::from_env());
     restore_on_signals()?;
-    let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, &mut app);
+    let terminal = setup()?;
+    let mut live = Live { terminal };
+    let result = live.size().and_then(|(w, h)| {
+        app.resize(w, h);
+        runtime::run(&mut app, &mut live)
+    });
     restore_terminal();
     result
 }
 
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App<'_>,
-) -> io::Result<()> {
-    terminal.draw(|frame| draw(frame, app))?;
-    loop {
-        // Blocks until something happens: an idle app uses no CPU.
-        let event = event::read()?;
-        let redraw = app.handle(&event);
-        if app.should_quit() {
-            return Ok(());
+struct Live {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Live {
+    fn size(&self) -> io::Result<(u16, u16)> {
+        let size = self.terminal.size()?;
+        Ok((size.width, size.height))
+    }
+}
+
+impl Frontend for Live {
+    fn next_batch(&mut self) -> io::Result<Option<Vec<Input>>> {
+        // Blocks until something happens: an idle app uses no CPU. Then everything that
+        // is already waiting is taken too, so a burst of keys is searched and drawn once.
+        let mut batch: Vec<Input> = Vec::new();
+        batch.extend(convert(event::read()?));
+        while event::poll(Duration::ZERO)? {
+            batch.extend(convert(event::read()?));
         }
-        if redraw {
-            terminal.draw(|frame| draw(frame, app))?;
+        Ok(Some(batch))
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.terminal.draw(|frame| app.draw(frame))?;
+        Ok(())
+    }
+
+    fn perform(&mut self, effect: &Effect, app: &mut App) -> io::Result<()> {
+        match effect {
+            Effect::Quit => {}
+            Effect::Copy(text) => {
+                let mut out = io::stdout();
+                out.write_all(osc52(text).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::MouseCapture(true) => execute!(io::stdout(), EnableMouseCapture)?,
+            Effect::MouseCapture(false) => execute!(io::stdout(), DisableMouseCapture)?,
+            Effect::Suspend => {
+                restore_terminal();
+                stop_process()?;
+                // Continued: take the terminal again and draw everything anew.
+                enter_terminal(app.mouse_captured())?;
+                self.terminal.clear()?;
+                let (w, h) = self.size()?;
+                app.resize(w, h);
+            }
         }
+        Ok(())
+    }
+}
+
+/// A terminal event as the app's own input; events the app has no use for are dropped.
+fn convert(event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let mods = Mods {
+                ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+                alt: key.modifiers.contains(KeyModifiers::ALT),
+                shift: key.modifiers.contains(KeyModifiers::SHIFT),
+            };
+            let key = match key.code {
+                KeyCode::Char(c) => Key::Char(c),
+                KeyCode::Enter => Key::Enter,
+                KeyCode::Esc => Key::Esc,
+                KeyCode::Tab => Key::Tab,
+                KeyCode::BackTab => Key::BackTab,
+                KeyCode::Backspace => Key::Backspace,
+                KeyCode::Delete => Key::Delete,
+                KeyCode::Insert => Key::Insert,
+                KeyCode::Up => Key::Up,
+                KeyCode::Down => Key::Down,
+                KeyCode::Left => Key::Left,
+                KeyCode::Right => Key::Right,
+                KeyCode::PageUp => Key::PageUp,
+                KeyCode::PageDown => Key::PageDown,
+                KeyCode::Home => Key::Home,
+                KeyCode::End => Key::End,
+                KeyCode::F(n) => Key::F(n),
+                _ => return None,
+            };
+            Some(Input::Key(KeyPress::new(key, mods)))
+        }
+        Event::Mouse(mouse) => {
+            let kind = match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+                MouseEventKind::ScrollDown => MouseKind::ScrollDown,
+                MouseEventKind::ScrollUp => MouseKind::ScrollUp,
+                _ => return None,
+            };
+            Some(Input::Mouse(MouseInput {
+                kind,
+                column: mouse.column,
+                row: mouse.row,
+            }))
+        }
+        Event::Paste(text) => Some(Input::Paste(text)),
+        Event::Resize(width, height) => Some(Input::Resize(width, height)),
+        _ => None,
     }
 }

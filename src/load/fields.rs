@@ -146,6 +146,14 @@ impl<'a, 'i> Fields<'a, 'i> {
         items
     }
 
+    /// One string or a list of strings: `on = "<F1>"` or `on = ["<Up>", "<C-p>"]`.
+    pub fn text_or_list(&mut self, key: &'static str) -> Vec<(String, Pos)> {
+        match self.table.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::String(_)) => self.text(key).into_iter().collect(),
+            _ => self.text_list(key, true),
+        }
+    }
+
     pub fn opt_bool(&mut self, key: &'static str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {

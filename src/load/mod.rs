@@ -4,7 +4,7 @@
 //! and no pack, so staff never work from half a knowledge base.
 
 mod check;
-mod fields;
+pub(crate) mod fields;
 mod parse;
 mod rules;
 

@@ -7,7 +7,7 @@ mod text;
 
 pub use html::pack_html;
 pub use markdown::pack_markdown;
-pub use text::{blocks_text, item_text};
+pub use text::{answer_text, blocks_text, item_text};
 
 use crate::model::{origin_label, Actor, Item, Kind, Pack, Verdict};
 

@@ -9,6 +9,26 @@ pub fn item_text(pack: &Pack, item: Item<'_>) -> String {
     blocks_text(&item_blocks(pack, item))
 }
 
+/// The answer to an item, as plain text to paste into a chat or a ticket: what it means,
+/// the retry verdict, what to do and what to say; no links or sources.
+pub fn answer_text(pack: &Pack, item: Item<'_>) -> String {
+    let kept: Vec<Block> = item_blocks(pack, item)
+        .into_iter()
+        .filter(|block| match block {
+            Block::Heading { .. } | Block::Warning(_) => true,
+            Block::Text { label, .. } => matches!(
+                *label,
+                "含义" | "问题描述" | super::VERDICT_LABEL | "怎么处理" | "答" | "终端显示"
+            ),
+            Block::List { label, .. } => {
+                matches!(*label, "如何判断" | "解决步骤" | "对顾客说" | "English")
+            }
+            Block::Links { .. } => false,
+        })
+        .collect();
+    blocks_text(&kept)
+}
+
 pub fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {

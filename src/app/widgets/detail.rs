@@ -2,7 +2,7 @@
 //! Built from the same blocks as `posdesk show`, so the app and the CLI never disagree.
 
 use super::text::{highlighted, wrap, Piece};
-use super::theme::Theme;
+use crate::app::theme::Theme;
 use crate::model::{Actor, Item, Pack};
 use crate::report::{item_blocks, Block};
 use ratatui::text::Line;

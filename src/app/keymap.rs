@@ -1,0 +1,252 @@
+//! Keys as data: `assets/keymap.toml` (embedded as the default) maps keys to actions, one
+//! table per layer (a screen, an overlay) plus a global one. The help overlay and every
+//! hint on screen are made from the same map, so a changed key shows itself everywhere.
+
+use super::action::Action;
+use super::input::KeyPress;
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Pos};
+use crate::load::fields::Fields;
+use toml::de::DeTable;
+
+/// The layer every other layer falls back to.
+pub const GLOBAL: &str = "global";
+
+/// The keymap built into the binary.
+pub const EMBEDDED: &str = include_str!("../../assets/keymap.toml");
+pub const EMBEDDED_PATH: &str = "assets/keymap.toml";
+
+/// One line of the keymap: keys, the action, what the help says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Vec<KeyPress>,
+    pub action: Action,
+    pub desc: String,
+}
+
+/// The bindings of every layer, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    layers: Vec<(String, Vec<Binding>)>,
+}
+
+impl Keymap {
+    /// The embedded keymap. It is checked by the tests, so it always reads; an empty map
+    /// would still leave Ctrl-C to the terminal's own handling.
+    pub fn embedded(layers: &[&str]) -> Keymap {
+        Keymap::parse(EMBEDDED_PATH, EMBEDDED, layers).unwrap_or_default()
+    }
+
+    /// Reads a keymap file. `layers` are the names a table may have besides `global`.
+    /// Every problem is reported with its file, line and column.
+    pub fn parse(path: &str, text: &str, layers: &[&str]) -> Result<Keymap, Diagnostics> {
+        let lines = LineIndex::new(path, text);
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        let (document, syntax_errors) = DeTable::parse_recoverable(text);
+        for error in &syntax_errors {
+            let pos = lines.pos(error.span().map_or(0, |span| span.start));
+            errors.push(pos.error(
+                format!(
+                    "TOML syntax error: {}",
+                    error.message().trim().replace('\n', " ")
+                ),
+                "check quotes, brackets and `key = value` form on this line",
+            ));
+        }
+        let mut known: Vec<&str> = vec![GLOBAL];
+        known.extend_from_slice(layers);
+        let mut keymap = Keymap::default();
+        if syntax_errors.is_empty() {
+            for (key, value) in document.get_ref().iter() {
+                let name = key.get_ref().as_ref();
+                let pos = lines.pos(key.span().start);
+                if !known.contains(&name) {
+                    let hint = match did_you_mean(name, &known) {
+                        Some(close) => format!("did you mean [[{close}]]?"),
+                        None => format!("use one of: [[{}]]", known.join("]], [[")),
+                    };
+                    errors.push(pos.error(format!("unknown keymap layer `{name}`"), hint));
+                    continue;
+                }
+                let Some(array) = value.get_ref().as_array() else {
+                    errors.push(pos.error(
+                        format!("`{name}` must be a list of tables"),
+                        format!("write each binding under [[{name}]] (two brackets)"),
+                    ));
+                    continue;
+                };
+                let mut bindings = Vec::new();
+                for element in array.iter() {
+                    let at = lines.pos(element.span().start);
+                    let Some(table) = element.get_ref().as_table() else {
+                        errors.push(at.error(
+                            format!("entries of `{name}` must be tables"),
+                            format!("write each binding under [[{name}]]"),
+                        ));
+                        continue;
+                    };
+                    if let Some(binding) = read_binding(table, at, name, &lines, &mut errors) {
+                        bindings.push(binding);
+                    }
+                }
+                check_duplicates(name, &pos, &bindings, &keymap, &mut errors);
+                keymap.layers.push((name.to_string(), bindings));
+            }
+        }
+        if errors.is_empty() {
+            Ok(keymap)
+        } else {
+            let mut diagnostics = Diagnostics(errors);
+            diagnostics.sort();
+            Err(diagnostics)
+        }
+    }
+
+    /// The bindings of one layer, in file order.
+    pub fn layer(&self, name: &str) -> &[Binding] {
+        self.layers
+            .iter()
+            .find(|(layer, _)| layer == name)
+            .map_or(&[], |(_, bindings)| bindings.as_slice())
+    }
+
+    /// The layers, in file order, with their bindings.
+    pub fn layers(&self) -> impl Iterator<Item = (&str, &[Binding])> {
+        self.layers.iter().map(|(n, b)| (n.as_str(), b.as_slice()))
+    }
+
+    /// What a key does in a layer: the layer's own binding first, then the global one.
+    pub fn action(&self, layer: &str, key: KeyPress) -> Option<Action> {
+        let key = key.normalized();
+        let find = |bindings: &[Binding]| {
+            bindings
+                .iter()
+                .find(|b| b.keys.iter().any(|k| k.normalized() == key))
+                .map(|b| b.action)
+        };
+        find(self.layer(layer)).or_else(|| find(self.layer(GLOBAL)))
+    }
+
+    /// The first key bound to an action in a layer (or globally), as hints show it.
+    pub fn hint(&self, layer: &str, action: Action) -> String {
+        let find = |bindings: &[Binding]| {
+            bindings
+                .iter()
+                .find(|b| b.action == action)
+                .and_then(|b| b.keys.first())
+                .map(|k| k.label())
+        };
+        find(self.layer(layer))
+            .or_else(|| find(self.layer(GLOBAL)))
+            .unwrap_or_else(|| "?".to_string())
+    }
+
+    /// Every action some key is bound to, in any layer.
+    pub fn bound_actions(&self) -> Vec<Action> {
+        let mut actions: Vec<Action> = Vec::new();
+        for (_, bindings) in &self.layers {
+            for binding in bindings {
+                if !actions.contains(&binding.action) {
+                    actions.push(binding.action);
+                }
+            }
+        }
+        actions
+    }
+}
+
+fn read_binding(
+    table: &DeTable<'_>,
+    at: Pos,
+    layer: &str,
+    lines: &LineIndex<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Binding> {
+    let mut fields = Fields::new(table, at, format!("[[{layer}]]"), lines, errors);
+    let keys = fields.text_or_list("on");
+    let run = fields.text("run");
+    let desc = fields.text("desc");
+    fields.finish();
+    let mut presses = Vec::new();
+    for (written, pos) in keys {
+        let name = written
+            .strip_prefix('<')
+            .and_then(|k| k.strip_suffix('>'))
+            .unwrap_or(&written);
+        match KeyPress::parse(name) {
+            Ok(press) => presses.push(press),
+            Err(message) => {
+                errors.push(pos.error(message, "write keys like \"<C-n>\", \"<Enter>\", \"<F1>\""))
+            }
+        }
+    }
+    let (run, run_pos) = run?;
+    let Some(action) = Action::from_name(&run) else {
+        let names: Vec<String> = Action::ALL.iter().map(|a| a.name()).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let hint = match did_you_mean(&run, &refs) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None => format!("use one of: {}", names.join(", ")),
+        };
+        errors.push(run_pos.error(format!("unknown action \"{run}\""), hint));
+        return None;
+    };
+    Some(Binding {
+        keys: presses,
+        action,
+        desc: desc.map(|(d, _)| d).unwrap_or_default(),
+    })
+}
+
+/// One key, one action per layer: a second binding of the same key would never run.
+fn check_duplicates(
+    layer: &str,
+    at: &Pos,
+    bindings: &[Binding],
+    keymap: &Keymap,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<KeyPress> = Vec::new();
+    for binding in bindings {
+        for key in &binding.keys {
+            let key = key.normalized();
+            if seen.contains(&key) {
+                errors.push(at.error(
+                    format!("key {} is bound twice in [[{layer}]]", key.label()),
+                    "keep one binding per key in a layer",
+                ));
+            }
+            seen.push(key);
+        }
+    }
+    if keymap.layers.iter().any(|(name, _)| name == layer) {
+        errors.push(at.error(
+            format!("layer [[{layer}]] appears twice"),
+            "keep each layer's bindings together",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::input::{Key, Mods};
+
+    const LAYERS: &[&str] = &["troubleshoot", "faq", "codes", "help"];
+
+    #[test]
+    fn the_embedded_keymap_reads() {
+        let parsed = Keymap::parse(EMBEDDED_PATH, EMBEDDED, LAYERS);
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
+
+    #[test]
+    fn screen_layers_come_before_global() {
+        let keymap = Keymap::embedded(LAYERS);
+        let ctrl_n = KeyPress::new(Key::Char('n'), Mods::CTRL);
+        assert_eq!(keymap.action("faq", ctrl_n), Some(Action::SelectNext));
+        let esc = KeyPress::plain(Key::Esc);
+        assert_eq!(keymap.action("help", esc), Some(Action::CloseHelp));
+        assert_eq!(keymap.action("troubleshoot", esc), Some(Action::Escape));
+        assert_eq!(keymap.hint("troubleshoot", Action::SelectPrev), "Up");
+    }
+}

@@ -1,0 +1,171 @@
+//! The screens: each owns its state, handles its actions, draws itself and lists its
+//! hints. A new screen is a new file here plus a line in [`all`].
+
+mod codes;
+mod faq;
+mod troubleshoot;
+
+pub use codes::Codes;
+pub use faq::Faq;
+pub use troubleshoot::Troubleshoot;
+
+use super::action::{Action, Effect};
+use super::keymap::Keymap;
+use super::layout::{Areas, Panel, PanelSlot};
+use super::theme::Theme;
+use super::widgets::{LineCursor, Selection};
+use crate::desk::Desk;
+use crate::model::Kind;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+use std::any::Any;
+
+/// Every screen, in tab order.
+pub fn all() -> Vec<Box<dyn Screen>> {
+    vec![
+        Box::new(Troubleshoot::default()),
+        Box::new(Faq::default()),
+        Box::new(Codes::default()),
+    ]
+}
+
+/// What the first list of a screen shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ListMode {
+    /// Its own items: the symptoms, most common first.
+    #[default]
+    Home,
+    /// Live search results for the query.
+    Results,
+    /// One item opened through a link or the code table.
+    Pinned(String),
+}
+
+/// Where a user is in a screen: small and cloneable, for the history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    pub focus: Panel,
+    pub mode: ListMode,
+    /// What the first list showed before the query began, to return to when it is cleared.
+    pub base: ListMode,
+    pub left: Selection,
+    pub middle: Selection,
+    pub right: LineCursor,
+}
+
+/// What a screen asks of the app beyond itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Show an item where it belongs, remembering where we were.
+    Open(String),
+    /// Remember where we are before going one step deeper.
+    PushHistory,
+    Effect(Effect),
+}
+
+/// What a screen sees while it handles input.
+pub struct Cx<'a> {
+    pub desk: &'a Desk,
+    pub theme: &'a Theme,
+    pub query: &'a str,
+    /// The screen's areas at the current size, when the terminal is large enough.
+    pub areas: Option<&'a Areas>,
+    pub requests: Vec<Request>,
+}
+
+impl Cx<'_> {
+    pub fn request(&mut self, request: Request) {
+        self.requests.push(request);
+    }
+}
+
+/// What a screen sees while it draws.
+pub struct DrawCx<'a> {
+    pub desk: &'a Desk,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    pub query: &'a str,
+}
+
+/// A key hint in the status bar: the keys of some actions, and what they do together.
+pub struct Hint {
+    pub actions: Vec<Action>,
+    pub label: &'static str,
+}
+
+impl Hint {
+    pub fn new(actions: &[Action], label: &'static str) -> Hint {
+        Hint {
+            actions: actions.to_vec(),
+            label,
+        }
+    }
+
+    /// `Up/Down 选择`, with the keys the keymap gives.
+    pub fn text(&self, keymap: &Keymap, layer: &str) -> String {
+        let keys: Vec<String> = self
+            .actions
+            .iter()
+            .map(|a| keymap.hint(layer, *a))
+            .collect();
+        format!("{} {}", keys.join("/"), self.label)
+    }
+}
+
+/// Whether a screen took an input, or leaves it to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    Consumed,
+    Ignored,
+}
+
+/// One screen of the app.
+pub trait Screen: Any {
+    /// The keymap layer, and how the app names the screen: `troubleshoot`.
+    fn key(&self) -> &'static str;
+    /// The tab's title: 排查.
+    fn title(&self) -> &'static str;
+    /// The action that switches to this screen (its tab's key).
+    fn show_action(&self) -> Action;
+    /// Whether typed text that no screen takes becomes this screen's search.
+    fn searches(&self) -> bool {
+        false
+    }
+    /// Whether items of a kind open on this screen.
+    fn shows(&self, _kind: Kind) -> bool {
+        false
+    }
+    /// Opens an item on this screen.
+    fn show(&mut self, _id: &str, _cx: &mut Cx<'_>) {}
+
+    /// An action, after the overlays and before the app's own handling.
+    fn handle(&mut self, action: Action, cx: &mut Cx<'_>) -> Handled;
+    /// Typed text: a screen that takes text (a note, an answer) consumes it.
+    fn text(&mut self, _text: &str, _cx: &mut Cx<'_>) -> Handled {
+        Handled::Ignored
+    }
+    /// The query changed (it is searched later, once the pending input is handled).
+    fn query_edited(&mut self, _was_empty: bool) {}
+    /// Runs the query's search now.
+    fn search(&mut self, _query: &str, _desk: &Desk) {}
+    /// A click on a row of a panel.
+    fn click(&mut self, slot: PanelSlot, at: Position, cx: &mut Cx<'_>);
+    /// The wheel over a panel: moves that panel's selection without taking the focus.
+    fn scroll(&mut self, panel: Panel, delta: isize, cx: &mut Cx<'_>);
+    /// Keeps selections and scroll positions valid and in view after input.
+    fn settle(&mut self, cx: &mut Cx<'_>);
+
+    fn focus(&self) -> Panel;
+    /// The panels shown at a width, left to right.
+    fn panels(&self, width: u16) -> Vec<Panel>;
+    fn draw(&self, buffer: &mut Buffer, areas: &Areas, cx: &DrawCx<'_>);
+    fn hints(&self) -> Vec<Hint>;
+    fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String>;
+    /// The item whose answer Ctrl-Y copies.
+    fn answer(&self, desk: &Desk, query: &str) -> Option<String>;
+
+    fn place(&self) -> Place;
+    fn restore(&mut self, place: Place, cx: &mut Cx<'_>);
+
+    fn as_any(&self) -> &dyn Any;
+}

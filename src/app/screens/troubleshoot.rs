@@ -1,0 +1,752 @@
+//! The troubleshooting screen: symptoms (or search results) | causes of the selection |
+//! how to tell, what to do, what to say.
+
+use super::{Cx, DrawCx, Handled, Hint, ListMode, Place, Request, Screen};
+use crate::app::action::Action;
+use crate::app::layout::{Areas, Panel, PanelSlot, THREE_PANELS, TWO_PANELS};
+use crate::app::theme::Theme;
+use crate::app::widgets::detail::{item_lines, paragraph, rows, DetailLine};
+use crate::app::widgets::text::{highlighted, truncate, width, Piece};
+use crate::app::widgets::{
+    draw_list, draw_rows, fit_list, fit_rows, panel_title, pieces_line, put, row,
+};
+use crate::desk::{causes_for, Desk};
+use crate::model::{normalize_code, Cause, Item, Kind};
+use crate::search::Hit;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use std::any::Any;
+
+/// How many results the left panel lists at most.
+const RESULT_LIMIT: usize = 100;
+
+/// One entry of the left panel.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    /// Characters of `title` the query matched.
+    pub highlight: Vec<usize>,
+    /// Codes of a symptom, shown beside it.
+    pub codes: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct Troubleshoot {
+    place: Place,
+    results: Vec<Hit>,
+}
+
+impl Troubleshoot {
+    pub fn mode(&self) -> &ListMode {
+        &self.place.mode
+    }
+
+    pub fn focus(&self) -> Panel {
+        self.place.focus
+    }
+
+    /// The entries of the left panel.
+    pub fn left_entries(&self, desk: &Desk) -> Vec<Entry> {
+        let pack = desk.pack();
+        let entry = |item: Item<'_>, highlight: Vec<usize>| Entry {
+            kind: item.kind(),
+            id: item.id().to_string(),
+            title: item.title(),
+            highlight,
+            codes: match item {
+                Item::Symptom(s) => s.codes.clone(),
+                _ => Vec::new(),
+            },
+        };
+        match &self.place.mode {
+            ListMode::Home => pack
+                .symptoms_by_rank()
+                .into_iter()
+                .map(|s| entry(Item::Symptom(s), Vec::new()))
+                .collect(),
+            ListMode::Results => self
+                .results
+                .iter()
+                .filter_map(|hit| Some(entry(pack.item(&hit.id)?, hit.title_positions.clone())))
+                .collect(),
+            ListMode::Pinned(id) => pack
+                .item(id)
+                .map(|i| entry(i, Vec::new()))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn left_ids<'d>(&'d self, desk: &'d Desk) -> Vec<&'d str> {
+        let pack = desk.pack();
+        match &self.place.mode {
+            ListMode::Home => pack
+                .symptoms_by_rank()
+                .into_iter()
+                .map(|s| s.id.as_str())
+                .collect(),
+            ListMode::Results => self.results.iter().map(|h| h.id.as_str()).collect(),
+            ListMode::Pinned(id) => pack.item(id).map(|i| i.id()).into_iter().collect(),
+        }
+    }
+
+    /// The row selected in the left panel.
+    pub fn left_row(&self, desk: &Desk) -> usize {
+        self.place.left.resolve(&self.left_ids(desk))
+    }
+
+    /// The row selected in the middle panel.
+    pub fn middle_row(&self, desk: &Desk) -> usize {
+        let causes = self.middle_causes(desk);
+        let ids: Vec<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+        self.place.middle.resolve(&ids)
+    }
+
+    /// The logical line under the cursor in the detail panel.
+    pub fn detail_line(&self) -> usize {
+        self.place.right.selected
+    }
+
+    /// The item selected in the left panel.
+    pub fn left_item<'d>(&self, desk: &'d Desk) -> Option<Item<'d>> {
+        let ids = self.left_ids(desk);
+        let id = ids.get(self.place.left.resolve(&ids))?.to_string();
+        desk.pack().item(&id)
+    }
+
+    /// The causes the middle panel lists for the left selection.
+    pub fn middle_causes<'d>(&self, desk: &'d Desk) -> Vec<&'d Cause> {
+        self.left_item(desk)
+            .map(|item| causes_for(desk.pack(), item))
+            .unwrap_or_default()
+    }
+
+    /// The cause selected in the middle panel.
+    pub fn selected_cause<'d>(&self, desk: &'d Desk) -> Option<&'d Cause> {
+        let causes = self.middle_causes(desk);
+        let ids: Vec<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+        causes.get(self.place.middle.resolve(&ids)).copied()
+    }
+
+    /// What the detail panel shows: the selected cause, or the left item when it has none.
+    pub fn detail_item<'d>(&self, desk: &'d Desk) -> Option<Item<'d>> {
+        self.selected_cause(desk)
+            .map(Item::Cause)
+            .or_else(|| self.left_item(desk))
+    }
+
+    pub fn detail_lines(&self, desk: &Desk, theme: &Theme) -> Vec<DetailLine> {
+        self.detail_item(desk)
+            .map(|item| item_lines(desk.pack(), item, theme))
+            .unwrap_or_default()
+    }
+
+    fn move_selection(&mut self, panel: Panel, delta: isize, cx: &Cx<'_>) {
+        match panel {
+            Panel::Left => {
+                let ids = self.left_ids(cx.desk);
+                let mut left = self.place.left.clone();
+                left.move_by(delta, &ids);
+                self.place.left = left;
+                self.place.middle = Default::default();
+                self.place.right = Default::default();
+            }
+            Panel::Middle => {
+                let causes = self.middle_causes(cx.desk);
+                let ids: Vec<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+                self.place.middle.move_by(delta, &ids);
+                self.place.right = Default::default();
+            }
+            Panel::Right => {
+                let len = self.detail_lines(cx.desk, cx.theme).len();
+                self.place.right.move_by(delta, len);
+            }
+        }
+    }
+
+    fn cycle_panel(&mut self, step: isize) {
+        let panels = [Panel::Left, Panel::Middle, Panel::Right];
+        let at = panels
+            .iter()
+            .position(|p| *p == self.place.focus)
+            .unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(panels.len() as isize) as usize;
+        if let Some(panel) = panels.get(next) {
+            self.place.focus = *panel;
+        }
+    }
+
+    /// Enter: go one step deeper, or follow the link under the cursor.
+    fn open(&mut self, cx: &mut Cx<'_>) {
+        match self.place.focus {
+            Panel::Left => {
+                if self.left_item(cx.desk).is_none() {
+                    return;
+                }
+                cx.request(Request::PushHistory);
+                self.place.focus = if self.middle_causes(cx.desk).is_empty() {
+                    Panel::Right
+                } else {
+                    Panel::Middle
+                };
+                self.place.middle = Default::default();
+                self.place.right = Default::default();
+            }
+            Panel::Middle => {
+                if self.selected_cause(cx.desk).is_some() {
+                    cx.request(Request::PushHistory);
+                    self.place.focus = Panel::Right;
+                    self.place.right = Default::default();
+                }
+            }
+            Panel::Right => {
+                let link = self
+                    .detail_lines(cx.desk, cx.theme)
+                    .get(self.place.right.selected)
+                    .and_then(|l| l.link.clone());
+                if let Some(id) = link {
+                    cx.request(Request::Open(id));
+                }
+            }
+        }
+    }
+
+    /// Rows a page moves: the height of the body.
+    fn page(cx: &Cx<'_>) -> isize {
+        let rows = cx.areas.map_or(10, |a| a.body.height as usize);
+        rows.saturating_sub(2).max(1) as isize
+    }
+
+    /// The rows of the middle panel the causes start below, at a width and height.
+    fn context_rows(&self, desk: &Desk, theme: &Theme, query: &str, slot: &PanelSlot) -> usize {
+        let lines = self.middle_context(desk, theme, query);
+        let count = rows(&lines, slot.content.width as usize).0.len();
+        count.min(middle_context_cap(slot.content.height))
+    }
+
+    /// Short context above the causes: what the selected symptom, code or FAQ says.
+    fn middle_context(&self, desk: &Desk, theme: &Theme, query: &str) -> Vec<DetailLine> {
+        let mut lines: Vec<DetailLine> = Vec::new();
+        let left = self.left_item(desk);
+        if left.is_some() {
+            lines.extend(unknown_code_notice(desk, theme, query));
+        }
+        match left {
+            Some(Item::Symptom(symptom)) => {
+                if !symptom.codes.is_empty() {
+                    lines.push(paragraph("应答码", &symptom.codes.join("、"), &[], theme));
+                }
+                if let Some(note) = &symptom.note {
+                    lines.push(paragraph("先看", note, &[], theme));
+                }
+            }
+            Some(Item::Code(code)) => {
+                if code.discreet {
+                    lines.push(warning_line(
+                        "! 风险卡：只说交易未通过，不说原因".into(),
+                        theme,
+                    ));
+                }
+                lines.push(paragraph(
+                    &format!("{} 终端显示", code.code),
+                    &code.display,
+                    &[],
+                    theme,
+                ));
+                if let Some(warning) = crate::report::display_warning(code) {
+                    lines.push(warning_line(format!("! {warning}"), theme));
+                }
+                lines.push(paragraph(
+                    crate::report::VERDICT_LABEL,
+                    &code.verdict.summary(),
+                    &[],
+                    theme,
+                ));
+                lines.push(paragraph("怎么办", &code.action, &[], theme));
+                lines.push(DetailLine {
+                    pieces: vec![
+                        Piece::new(format!("{}：", crate::report::CLASS_LABEL), theme.label()),
+                        Piece::new(
+                            format!("{} {}", code.class.letter(), code.class.label()),
+                            theme.class(code.class),
+                        ),
+                    ],
+                    indent: 2,
+                    link: None,
+                });
+            }
+            Some(Item::Faq(faq)) => lines.push(paragraph("答", &faq.answer, &[], theme)),
+            Some(Item::Solution(solution)) => {
+                lines.push(paragraph("解决方法", &solution.title, &[], theme))
+            }
+            Some(Item::Script(script)) => lines.push(paragraph("话术", &script.title, &[], theme)),
+            Some(Item::Cause(_)) | None => {}
+        }
+        if !lines.is_empty() {
+            lines.push(DetailLine {
+                pieces: Vec::new(),
+                indent: 0,
+                link: None,
+            });
+        }
+        lines
+    }
+
+    fn draw_left(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
+        let theme = cx.theme;
+        let entries = self.left_entries(cx.desk);
+        let mode = &self.place.mode;
+        let title = match mode {
+            ListMode::Home => format!("现象（{}）", entries.len()),
+            ListMode::Results if entries.is_empty() => "没有找到".to_string(),
+            ListMode::Results => format!("搜索结果（{}）", entries.len()),
+            ListMode::Pinned(_) => "已打开".to_string(),
+        };
+        let focused = self.place.focus == Panel::Left;
+        panel_title(buffer, slot.title, title, focused, theme);
+        if entries.is_empty() && *mode == ListMode::Results {
+            let mut hints = Vec::new();
+            if let Some(notice) = unknown_code_notice(cx.desk, theme, cx.query) {
+                hints.push(notice);
+            }
+            hints.push(paragraph(
+                "",
+                "换个说法试试：应答码（05）、屏幕上的字（认证失败）、拼音首字母（rzsb）。Esc 清空搜索。",
+                &[],
+                theme,
+            ));
+            draw_rows(buffer, slot.content, &hints, None, 0, false);
+        }
+        let show_kind = *mode != ListMode::Home;
+        let lines: Vec<Line<'static>> = entries
+            .iter()
+            .map(|entry| {
+                let mut pieces = vec![Piece::new(" ", theme.text())];
+                if show_kind {
+                    pieces.push(Piece::new(
+                        format!("{} ", kind_tag(entry.kind)),
+                        theme.dim(),
+                    ));
+                }
+                pieces.extend(highlighted(
+                    &entry.title,
+                    &entry.highlight,
+                    theme.text(),
+                    theme.matched(),
+                ));
+                if !entry.codes.is_empty() {
+                    pieces.push(Piece::new(
+                        format!("  {}", entry.codes.join(" ")),
+                        theme.dim(),
+                    ));
+                }
+                pieces_line(pieces)
+            })
+            .collect();
+        let selected = self.left_row(cx.desk);
+        draw_list(
+            buffer,
+            slot.content,
+            lines,
+            selected,
+            self.place.left.offset,
+            focused,
+            theme,
+        );
+    }
+
+    fn draw_middle(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
+        let theme = cx.theme;
+        let causes = self.middle_causes(cx.desk);
+        let focused = self.place.focus == Panel::Middle;
+        panel_title(
+            buffer,
+            slot.title,
+            format!("可能原因（{}）", causes.len()),
+            focused,
+            theme,
+        );
+        let context = self.middle_context(cx.desk, theme, cx.query);
+        let (mut context_rows, _) = rows(&context, slot.content.width as usize);
+        let cap = middle_context_cap(slot.content.height);
+        if context_rows.len() > cap {
+            context_rows.truncate(cap.saturating_sub(1));
+            if cap > 0 {
+                context_rows.push(Line::styled("  ..", theme.dim()));
+            }
+        }
+        let taken = context_rows.len();
+        for (index, line) in context_rows.into_iter().enumerate() {
+            if let Some(target) = row(slot.content, index) {
+                put(buffer, target, line);
+            }
+        }
+        let list_area = Rect::new(
+            slot.content.x,
+            slot.content.y + taken as u16,
+            slot.content.width,
+            slot.content.height - taken as u16,
+        );
+        let room = slot.content.width as usize;
+        let lines: Vec<Line<'static>> = causes
+            .iter()
+            .enumerate()
+            .map(|(n, cause)| {
+                let number = format!("{:>2}. ", n + 1);
+                let actors: Vec<Piece> = cause
+                    .actors
+                    .iter()
+                    .map(|actor| {
+                        Piece::new(format!(" {}", actor.short_label()), theme.actor(*actor))
+                    })
+                    .collect();
+                let actors_width: usize = actors.iter().map(|p| width(&p.text)).sum();
+                // Who acts stays visible; the title gives way when the panel is narrow.
+                let title_room = room.saturating_sub(width(&number) + actors_width);
+                let mut pieces = vec![Piece::new(number, theme.dim())];
+                if title_room >= 8 {
+                    pieces.push(Piece::new(truncate(&cause.title, title_room), theme.text()));
+                    pieces.extend(actors);
+                } else {
+                    pieces.push(Piece::new(cause.title.clone(), theme.text()));
+                }
+                pieces_line(pieces)
+            })
+            .collect();
+        let selected = self.middle_row(cx.desk);
+        draw_list(
+            buffer,
+            list_area,
+            lines,
+            selected,
+            self.place.middle.offset,
+            focused,
+            theme,
+        );
+    }
+
+    fn draw_right(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
+        let title = match self.detail_item(cx.desk) {
+            Some(Item::Cause(_)) => "怎么判断 / 怎么做 / 怎么说".to_string(),
+            Some(item) => item.kind().label().to_string(),
+            None => "详情".to_string(),
+        };
+        let focused = self.place.focus == Panel::Right;
+        panel_title(buffer, slot.title, title, focused, cx.theme);
+        let lines = self.detail_lines(cx.desk, cx.theme);
+        let selected = self.place.right.selected.min(lines.len().saturating_sub(1));
+        draw_rows(
+            buffer,
+            slot.content,
+            &lines,
+            Some(selected),
+            self.place.right.offset,
+            focused,
+        );
+    }
+}
+
+impl Screen for Troubleshoot {
+    fn key(&self) -> &'static str {
+        "troubleshoot"
+    }
+
+    fn title(&self) -> &'static str {
+        "排查"
+    }
+
+    fn show_action(&self) -> Action {
+        Action::ShowTroubleshoot
+    }
+
+    fn searches(&self) -> bool {
+        true
+    }
+
+    fn shows(&self, kind: Kind) -> bool {
+        kind != Kind::Faq
+    }
+
+    fn show(&mut self, id: &str, cx: &mut Cx<'_>) {
+        let Some(item) = cx.desk.pack().item(id) else {
+            return;
+        };
+        self.results.clear();
+        self.place.right = Default::default();
+        self.place.middle = Default::default();
+        match item {
+            Item::Symptom(symptom) => {
+                self.place.mode = ListMode::Home;
+                let ids = self.left_ids(cx.desk);
+                let row = ids.iter().position(|i| *i == symptom.id).unwrap_or(0);
+                let mut left = Default::default();
+                crate::app::widgets::Selection::select(&mut left, row, &ids);
+                self.place.left = left;
+                self.place.focus = Panel::Middle;
+            }
+            other => {
+                self.place.mode = ListMode::Pinned(other.id().to_string());
+                self.place.left = Default::default();
+                self.place.focus = if other.kind() == Kind::Cause {
+                    Panel::Right
+                } else {
+                    Panel::Middle
+                };
+            }
+        }
+        self.place.base = self.place.mode.clone();
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx<'_>) -> Handled {
+        let focus = self.place.focus;
+        match action {
+            Action::SelectPrev => self.move_selection(focus, -1, cx),
+            Action::SelectNext => self.move_selection(focus, 1, cx),
+            Action::PageUp => self.move_selection(focus, -Self::page(cx), cx),
+            Action::PageDown => self.move_selection(focus, Self::page(cx), cx),
+            Action::SelectFirst => self.move_selection(focus, isize::MIN / 2, cx),
+            Action::SelectLast => self.move_selection(focus, isize::MAX / 2, cx),
+            Action::NextPanel => self.cycle_panel(1),
+            Action::PrevPanel => self.cycle_panel(-1),
+            Action::Open => self.open(cx),
+            // Reached only with an empty query and no history: back to the list.
+            Action::Escape => self.place.focus = Panel::Left,
+            _ => return Handled::Ignored,
+        }
+        Handled::Consumed
+    }
+
+    fn query_edited(&mut self, was_empty: bool) {
+        if was_empty {
+            self.place.base = match &self.place.mode {
+                ListMode::Results => ListMode::Home,
+                other => other.clone(),
+            };
+        }
+        self.place.focus = Panel::Left;
+        self.place.left = Default::default();
+        self.place.middle = Default::default();
+        self.place.right = Default::default();
+    }
+
+    fn search(&mut self, query: &str, desk: &Desk) {
+        if query.trim().is_empty() {
+            self.results.clear();
+            self.place.mode = self.place.base.clone();
+            if query.is_empty() {
+                return;
+            }
+        }
+        self.results = desk.search(query, RESULT_LIMIT);
+        self.place.mode = ListMode::Results;
+    }
+
+    fn click(&mut self, slot: PanelSlot, at: Position, cx: &mut Cx<'_>) {
+        self.place.focus = slot.panel;
+        let Some(row) = slot.row_at(at) else { return };
+        match slot.panel {
+            Panel::Left => {
+                let ids = self.left_ids(cx.desk);
+                let target = self.place.left.offset + row;
+                if target < ids.len() && target != self.place.left.resolve(&ids) {
+                    let mut left = self.place.left.clone();
+                    left.select(target, &ids);
+                    self.place.left = left;
+                    self.place.middle = Default::default();
+                    self.place.right = Default::default();
+                }
+            }
+            Panel::Middle => {
+                let context = self.context_rows(cx.desk, cx.theme, cx.query, &slot);
+                let Some(first) = row.checked_sub(context) else {
+                    return;
+                };
+                let causes = self.middle_causes(cx.desk);
+                let ids: Vec<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+                let target = self.place.middle.offset + first;
+                if target < ids.len() && target != self.place.middle.resolve(&ids) {
+                    self.place.middle.select(target, &ids);
+                    self.place.right = Default::default();
+                }
+            }
+            Panel::Right => {
+                let lines = self.detail_lines(cx.desk, cx.theme);
+                let (_, owners) = rows(&lines, slot.content.width as usize);
+                if let Some(&line) = owners.get(self.place.right.offset + row) {
+                    self.place.right.selected = line;
+                }
+            }
+        }
+    }
+
+    fn scroll(&mut self, panel: Panel, delta: isize, cx: &mut Cx<'_>) {
+        self.move_selection(panel, delta, cx);
+    }
+
+    fn settle(&mut self, cx: &mut Cx<'_>) {
+        let Some(areas) = cx.areas else {
+            return;
+        };
+        if let Some(slot) = areas.slot(Panel::Left) {
+            let ids = self.left_ids(cx.desk);
+            let len = ids.len();
+            let row = self.place.left.resolve(&ids);
+            self.place.left.row = row;
+            self.place.left.offset = fit_list(
+                row,
+                self.place.left.offset,
+                len,
+                slot.content.height as usize,
+            );
+        }
+        if let Some(slot) = areas.slot(Panel::Middle) {
+            let causes = self.middle_causes(cx.desk);
+            let ids: Vec<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+            let row = self.place.middle.resolve(&ids);
+            let taken = self.context_rows(cx.desk, cx.theme, cx.query, &slot);
+            let height = (slot.content.height as usize).saturating_sub(taken);
+            self.place.middle.row = row;
+            self.place.middle.offset = fit_list(row, self.place.middle.offset, ids.len(), height);
+        }
+        if let Some(slot) = areas.slot(Panel::Right) {
+            let lines = self.detail_lines(cx.desk, cx.theme);
+            self.place.right.selected =
+                self.place.right.selected.min(lines.len().saturating_sub(1));
+            let (_, owners) = rows(&lines, slot.content.width as usize);
+            self.place.right.offset = fit_rows(
+                &owners,
+                Some(self.place.right.selected),
+                self.place.right.offset,
+                slot.content.height as usize,
+            );
+        }
+    }
+
+    fn focus(&self) -> Panel {
+        self.place.focus
+    }
+
+    fn panels(&self, width: u16) -> Vec<Panel> {
+        if width >= THREE_PANELS {
+            vec![Panel::Left, Panel::Middle, Panel::Right]
+        } else if width >= TWO_PANELS {
+            match self.place.focus {
+                Panel::Left => vec![Panel::Left, Panel::Middle],
+                _ => vec![Panel::Middle, Panel::Right],
+            }
+        } else {
+            vec![self.place.focus]
+        }
+    }
+
+    fn draw(&self, buffer: &mut Buffer, areas: &Areas, cx: &DrawCx<'_>) {
+        if let Some(slot) = areas.slot(Panel::Left) {
+            self.draw_left(buffer, slot, cx);
+        }
+        if let Some(slot) = areas.slot(Panel::Middle) {
+            self.draw_middle(buffer, slot, cx);
+        }
+        if let Some(slot) = areas.slot(Panel::Right) {
+            self.draw_right(buffer, slot, cx);
+        }
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        if self.place.focus == Panel::Right {
+            vec![
+                Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
+                Hint::new(&[Action::Open], "跟随链接"),
+                Hint::new(&[Action::Escape], "返回"),
+                Hint::new(&[Action::NextPanel], "面板"),
+            ]
+        } else {
+            vec![
+                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
+                Hint::new(&[Action::Open], "打开"),
+                Hint::new(&[Action::NextPanel], "面板"),
+                Hint::new(&[Action::Escape], "返回"),
+                Hint::new(&[Action::Help], "帮助"),
+            ]
+        }
+    }
+
+    fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {
+        let mut crumbs = vec![self.title().to_string()];
+        if self.place.mode == ListMode::Results {
+            crumbs.push(format!("搜索「{}」", cx.query));
+        }
+        let left = self.left_item(cx.desk);
+        if let Some(item) = left {
+            crumbs.push(item.title());
+        }
+        if self.place.focus != Panel::Left {
+            if let Some(cause) = self.selected_cause(cx.desk) {
+                if left.map(|i| i.id()) != Some(cause.id.as_str()) {
+                    crumbs.push(cause.title.clone());
+                }
+            }
+        }
+        crumbs
+    }
+
+    fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
+        self.detail_item(desk).map(|item| item.id().to_string())
+    }
+
+    fn place(&self) -> Place {
+        self.place.clone()
+    }
+
+    fn restore(&mut self, place: Place, cx: &mut Cx<'_>) {
+        self.results = if place.mode == ListMode::Results && !cx.query.trim().is_empty() {
+            cx.desk.search(cx.query, RESULT_LIMIT)
+        } else {
+            Vec::new()
+        };
+        self.place = place;
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn warning_line(text: String, theme: &Theme) -> DetailLine {
+    DetailLine {
+        pieces: vec![Piece::new(text, theme.warning())],
+        indent: 2,
+        link: None,
+    }
+}
+
+fn kind_tag(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Symptom => "现象",
+        Kind::Cause => "原因",
+        Kind::Solution => "方法",
+        Kind::Faq => "问答",
+        Kind::Code => "代码",
+        Kind::Script => "话术",
+    }
+}
+
+/// At most a third of the middle panel goes to context, so the causes stay in view.
+pub fn middle_context_cap(height: u16) -> usize {
+    (height as usize / 3).max(2).min(height as usize)
+}
+
+/// When the query is a response code the pack does not know: what to do anyway.
+fn unknown_code_notice(desk: &Desk, theme: &Theme, query: &str) -> Option<DetailLine> {
+    // Codes have a digit (05, A0); two letters are more likely the start of pinyin.
+    let typed = query.trim();
+    let looks_like_code = typed.chars().count() == 2 && typed.chars().any(|c| c.is_ascii_digit());
+    let code = normalize_code(typed).filter(|_| looks_like_code)?;
+    if desk.pack().code(&code).is_some() {
+        return None;
+    }
+    let advice = crate::advice::unknown_code_advice(&code).join(" ");
+    Some(warning_line(format!("! {advice}"), theme))
+}

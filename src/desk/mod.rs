@@ -1,0 +1,36 @@
+//! The services the app uses, with no terminal in sight: the pack and its search index,
+//! shared and swappable (a reload replaces the [`Desk`], screens keep ids, not rows), and
+//! the ranking of causes.
+
+mod rank;
+
+pub use rank::causes_for;
+
+use crate::model::Pack;
+use crate::search::{Hit, SearchIndex};
+use std::sync::Arc;
+
+/// A loaded pack and its index. Cloning is cheap: both are shared.
+#[derive(Clone)]
+pub struct Desk {
+    pack: Arc<Pack>,
+    index: Arc<SearchIndex>,
+}
+
+impl Desk {
+    pub fn new(pack: Pack) -> Desk {
+        let index = SearchIndex::new(&pack);
+        Desk {
+            pack: Arc::new(pack),
+            index: Arc::new(index),
+        }
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.index.search(query, limit)
+    }
+}
