@@ -93,3 +93,52 @@ fn find_posdesk(shell: i32) -> i32 {
         })
         .unwrap_or_else(|| panic!("no posdesk process under {shell}: {children}"))
 }
+
+/// Ctrl-Z in an interactive shell: the terminal is given back (normal screen, cooked
+/// mode) while the job is stopped, and `fg` brings the app back drawn in full.
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let binary = env!("CARGO_BIN_EXE_posdesk");
+    let mut shell =
+        rexpect::spawn_bash(Some(LIMIT_MS)).unwrap_or_else(|e| panic!("no shell in a pty: {e}"));
+    shell
+        .send_line("stty cols 120 rows 30")
+        .unwrap_or_else(|e| panic!("{e}"));
+    shell.wait_for_prompt().unwrap_or_else(|e| panic!("{e}"));
+    shell.send_line(binary).unwrap_or_else(|e| panic!("{e}"));
+    shell
+        .exp_string("\u{1b}[?1049h")
+        .unwrap_or_else(|e| panic!("no alternate screen: {e}"));
+    shell
+        .exp_string("yebz")
+        .unwrap_or_else(|e| panic!("no first frame: {e}"));
+    shell.send_control('z').unwrap_or_else(|e| panic!("{e}"));
+    shell
+        .exp_string("\u{1b}[?1049l")
+        .unwrap_or_else(|e| panic!("the terminal was not given back: {e}"));
+    shell
+        .exp_regex("Stopped")
+        .unwrap_or_else(|e| panic!("the job did not stop: {e}"));
+    shell.wait_for_prompt().unwrap_or_else(|e| panic!("{e}"));
+    // While stopped, the shell has a normal terminal.
+    shell
+        .send_line("stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, mode) = shell
+        .exp_regex("-?icanon")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mode.trim(), "icanon", "raw mode while suspended");
+    shell.wait_for_prompt().unwrap_or_else(|e| panic!("{e}"));
+    shell.send_line("fg").unwrap_or_else(|e| panic!("{e}"));
+    shell
+        .exp_string("\u{1b}[?1049h")
+        .unwrap_or_else(|e| panic!("not back on the alternate screen: {e}"));
+    shell
+        .exp_string("yebz")
+        .unwrap_or_else(|e| panic!("not redrawn after fg: {e}"));
+    shell.send_control('c').unwrap_or_else(|e| panic!("{e}"));
+    shell
+        .exp_string("\u{1b}[?1049l")
+        .unwrap_or_else(|e| panic!("alternate screen not left: {e}"));
+    shell.wait_for_prompt().unwrap_or_else(|e| panic!("{e}"));
+}

@@ -142,9 +142,12 @@ impl Frontend for Live {
             Effect::Suspend => {
                 restore_terminal();
                 stop_process()?;
-                // Continued: take the terminal again and draw everything anew.
+                // Continued: take the terminal again and draw everything anew. A new
+                // `Terminal` has empty buffers, so the next frame repaints every cell
+                // (ratatui's `clear` would ask the terminal where its cursor is).
                 enter_terminal(app.mouse_captured())?;
-                self.terminal.clear()?;
+                execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+                self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
                 let (w, h) = self.size()?;
                 app.resize(w, h);
             }
