@@ -300,7 +300,13 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> Outcome {
-        self.flush_query();
+        // Editing the query needs no results; everything else sees the current ones.
+        if !matches!(
+            action,
+            Action::DeleteChar | Action::DeleteWord | Action::ClearQuery
+        ) {
+            self.flush_query();
+        }
         while let Some(top) = self.overlays.last_mut() {
             match top.handle(action) {
                 Layered::Consumed => return Outcome::redraw(),
