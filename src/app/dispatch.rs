@@ -1,0 +1,414 @@
+//! How input changes the app: keys become actions through the keymap; the overlays, then
+//! the active screen, then the app itself handle them; typed text is offered to the
+//! screen and otherwise becomes the query; what screens request is carried out here.
+
+use super::action::{Action, Effect, Outcome};
+use super::history::Snapshot;
+use super::input::{self, Input, MouseKind};
+use super::keymap::GLOBAL;
+use super::layout::Panel;
+use super::overlays::{Help, Layered};
+use super::screens::{Cx, Handled, Request, Screen};
+use super::{App, QUERY_LIMIT};
+use ratatui::layout::{Position, Rect};
+
+impl App {
+    // ----- input -----
+
+    /// Handles one input and settles.
+    pub fn handle(&mut self, input: &Input) -> Outcome {
+        self.handle_all(std::iter::once(input.clone()))
+    }
+
+    /// Handles a batch of pending input: typing is searched once, after the batch (or
+    /// before the first action that needs the results), and the state settles once.
+    pub fn handle_all(&mut self, inputs: impl IntoIterator<Item = Input>) -> Outcome {
+        let mut outcome = Outcome::nothing();
+        for input in inputs {
+            outcome.merge(self.apply(input));
+            if self.quit {
+                break;
+            }
+        }
+        self.settle();
+        outcome
+    }
+
+    fn apply(&mut self, input: Input) -> Outcome {
+        self.status = None;
+        match input {
+            Input::Key(key) => {
+                if let Some(c) = key.typed() {
+                    // `?` on an empty query is the help, not a search.
+                    if c == '?' && self.query.is_empty() {
+                        return self.toggle_help();
+                    }
+                    return self.text(&c.to_string());
+                }
+                let layer = self
+                    .overlays
+                    .last()
+                    .map(|o| o.key())
+                    .unwrap_or_else(|| self.screen_key());
+                match self.keymap.action(layer, key) {
+                    Some(action) => self.act(action),
+                    None => Outcome::redraw(),
+                }
+            }
+            Input::Paste(text) => {
+                let text: String = text.chars().filter(|c| !c.is_control()).collect();
+                self.text(&text)
+            }
+            Input::Mouse(mouse) => self.mouse(mouse),
+            Input::Resize(width, height) => {
+                self.size = Rect::new(0, 0, width, height);
+                Outcome::redraw()
+            }
+        }
+    }
+
+    /// Typed or pasted text: the overlays and the screen may take it; otherwise it is
+    /// the query, on the screen that searches.
+    fn text(&mut self, text: &str) -> Outcome {
+        while let Some(top) = self.overlays.last_mut() {
+            match top.text(text) {
+                Layered::Consumed => return Outcome::redraw(),
+                Layered::Close => {
+                    self.overlays.pop();
+                    return Outcome::redraw();
+                }
+                Layered::CloseAndPass => {
+                    self.overlays.pop();
+                }
+                Layered::Ignored => break,
+            }
+        }
+        let (handled, outcome) = self.with_screen(|screen, cx| screen.text(text, cx));
+        if handled == Handled::Consumed {
+            return outcome;
+        }
+        let was_empty = self.query.is_empty();
+        let room = QUERY_LIMIT.saturating_sub(self.query.chars().count());
+        let taken: String = text.chars().take(room).collect();
+        if taken.chars().count() < text.chars().count() {
+            self.status = Some(format!("搜索最多 {QUERY_LIMIT} 个字，多出的部分没有输入"));
+        }
+        if !taken.is_empty() {
+            self.query.push_str(&taken);
+            self.query_edited(was_empty);
+        }
+        Outcome::redraw()
+    }
+
+    fn query_edited(&mut self, was_empty: bool) {
+        if let Some(index) = self.screens.iter().position(|s| s.searches()) {
+            self.active = index;
+        }
+        if let Some(screen) = self.screens.get_mut(self.active) {
+            screen.query_edited(was_empty);
+        }
+        self.query_pending = true;
+    }
+
+    /// Runs a pending search, so what follows sees its results.
+    pub(super) fn flush_query(&mut self) {
+        if !self.query_pending {
+            return;
+        }
+        self.query_pending = false;
+        let query = self.query.clone();
+        if let Some(screen) = self.screens.iter_mut().find(|s| s.searches()) {
+            screen.search(&query, &self.desk);
+        }
+    }
+
+    fn act(&mut self, action: Action) -> Outcome {
+        // Editing the query needs no results; everything else sees the current ones.
+        if !matches!(
+            action,
+            Action::DeleteChar | Action::DeleteWord | Action::ClearQuery
+        ) {
+            self.flush_query();
+        }
+        while let Some(top) = self.overlays.last_mut() {
+            match top.handle(action) {
+                Layered::Consumed => return Outcome::redraw(),
+                Layered::Close => {
+                    self.overlays.pop();
+                    return Outcome::redraw();
+                }
+                Layered::CloseAndPass => {
+                    self.overlays.pop();
+                }
+                Layered::Ignored => break,
+            }
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return effect(Effect::Quit);
+            }
+            Action::Help => return self.toggle_help(),
+            Action::CloseHelp => {
+                self.overlays.clear();
+                return Outcome::redraw();
+            }
+            Action::Suspend => return effect(Effect::Suspend),
+            Action::CopyAnswer => return self.copy_answer(),
+            Action::ToggleMouse => {
+                self.mouse_captured = !self.mouse_captured;
+                self.status = Some(if self.mouse_captured {
+                    "鼠标已恢复：点击选择，滚轮滚动".to_string()
+                } else {
+                    format!(
+                        "鼠标已释放：可以用鼠标选中文字；按 {} 恢复",
+                        self.keymap.hint(GLOBAL, Action::ToggleMouse)
+                    )
+                });
+                return effect(Effect::MouseCapture(self.mouse_captured));
+            }
+            Action::Back => {
+                self.go_back();
+                return Outcome::redraw();
+            }
+            Action::Forward => {
+                self.go_forward();
+                return Outcome::redraw();
+            }
+            Action::Escape => {
+                if !self.query.is_empty() {
+                    self.clear_query();
+                    return Outcome::redraw();
+                }
+                if self.history.can_go_back() {
+                    self.go_back();
+                    return Outcome::redraw();
+                }
+            }
+            _ => {}
+        }
+        if let Some(index) = self.screens.iter().position(|s| s.show_action() == action) {
+            self.switch_to(index);
+            return Outcome::redraw();
+        }
+        let (handled, outcome) = self.with_screen(|screen, cx| screen.handle(action, cx));
+        if handled == Handled::Consumed {
+            return outcome;
+        }
+        match action {
+            Action::DeleteChar if self.query.pop().is_some() => self.query_edited(false),
+            Action::DeleteWord => {
+                let kept = self.query.trim_end().len();
+                let word_start = self
+                    .query
+                    .get(..kept)
+                    .and_then(|q| q.rfind(char::is_whitespace))
+                    .map_or(0, |i| i + 1);
+                if !self.query.is_empty() {
+                    self.query.truncate(word_start);
+                    self.query_edited(false);
+                }
+            }
+            Action::ClearQuery => self.clear_query(),
+            _ => {}
+        }
+        Outcome::redraw()
+    }
+
+    fn clear_query(&mut self) {
+        if !self.query.is_empty() {
+            self.query.clear();
+            self.query_edited(false);
+            self.flush_query();
+        }
+    }
+
+    fn toggle_help(&mut self) -> Outcome {
+        if self.overlays.is_empty() {
+            self.overlays.push(Box::new(Help::default()));
+        } else {
+            self.overlays.clear();
+        }
+        Outcome::redraw()
+    }
+
+    fn copy_answer(&mut self) -> Outcome {
+        let id = self
+            .active_screen()
+            .and_then(|s| s.answer(&self.desk, &self.query));
+        let Some(item) = id.as_deref().and_then(|id| self.desk.pack().item(id)) else {
+            self.status = Some("没有可复制的答案：先选中一个原因、应答码或问题".to_string());
+            return Outcome::redraw();
+        };
+        let text = crate::report::answer_text(self.desk.pack(), item);
+        self.status = Some(format!(
+            "已复制「{}」的答案（{} 字）到剪贴板",
+            item.title(),
+            text.chars().count()
+        ));
+        effect(Effect::Copy(text))
+    }
+
+    /// Runs `f` on the active screen with a context, then carries out what it requested.
+    fn with_screen(
+        &mut self,
+        f: impl FnOnce(&mut dyn Screen, &mut Cx<'_>) -> Handled,
+    ) -> (Handled, Outcome) {
+        let before = self.snapshot();
+        let areas = self.areas();
+        let mut cx = Cx {
+            desk: &self.desk,
+            theme: &self.theme,
+            query: &self.query,
+            areas: areas.as_ref(),
+            requests: Vec::new(),
+        };
+        let Some(screen) = self.screens.get_mut(self.active) else {
+            return (Handled::Ignored, Outcome::nothing());
+        };
+        let handled = f(screen.as_mut(), &mut cx);
+        let requests = cx.requests;
+        let mut outcome = Outcome::redraw();
+        for request in requests {
+            match request {
+                Request::PushHistory => self.history.push(before.clone()),
+                Request::Open(id) => self.open_item(&id, before.clone()),
+                Request::Effect(e) => outcome.effects.push(e),
+            }
+        }
+        (handled, outcome)
+    }
+
+    /// Shows an item on the screen it belongs to, remembering where we were.
+    fn open_item(&mut self, id: &str, before: Snapshot) {
+        let Some(kind) = self.desk.pack().item(id).map(|i| i.kind()) else {
+            return;
+        };
+        let Some(index) = self.screens.iter().position(|s| s.shows(kind)) else {
+            return;
+        };
+        self.history.push(before);
+        self.overlays.clear();
+        self.query.clear();
+        self.query_pending = false;
+        let mut cx = Cx {
+            desk: &self.desk,
+            theme: &self.theme,
+            query: &self.query,
+            areas: None,
+            requests: Vec::new(),
+        };
+        if let Some(screen) = self.screens.get_mut(index) {
+            screen.show(id, &mut cx);
+        }
+        self.active = index;
+    }
+
+    fn switch_to(&mut self, index: usize) {
+        if index == self.active || index >= self.screens.len() {
+            return;
+        }
+        self.history.push(self.snapshot());
+        self.active = index;
+        let mut cx = Cx {
+            desk: &self.desk,
+            theme: &self.theme,
+            query: &self.query,
+            areas: None,
+            requests: Vec::new(),
+        };
+        if let Some(screen) = self.screens.get_mut(index) {
+            let mut place = screen.place();
+            place.focus = Panel::Left;
+            place.right = Default::default();
+            screen.restore(place, &mut cx);
+        }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            active: self.active,
+            query: self.query.clone(),
+            places: self.screens.iter().map(|s| s.place()).collect(),
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.active = snapshot.active.min(self.screens.len().saturating_sub(1));
+        self.query = snapshot.query;
+        self.query_pending = false;
+        let mut cx = Cx {
+            desk: &self.desk,
+            theme: &self.theme,
+            query: &self.query,
+            areas: None,
+            requests: Vec::new(),
+        };
+        for (screen, place) in self.screens.iter_mut().zip(snapshot.places) {
+            screen.restore(place, &mut cx);
+        }
+    }
+
+    fn go_back(&mut self) {
+        let here = self.snapshot();
+        if let Some(previous) = self.history.back(here) {
+            self.restore(previous);
+        }
+    }
+
+    fn go_forward(&mut self) {
+        let here = self.snapshot();
+        if let Some(next) = self.history.forward(here) {
+            self.restore(next);
+        }
+    }
+
+    fn mouse(&mut self, mouse: input::MouseInput) -> Outcome {
+        let Some(areas) = self.areas() else {
+            return Outcome::nothing();
+        };
+        let at = Position::new(mouse.column, mouse.row);
+        let delta = match mouse.kind {
+            MouseKind::Click => 0,
+            MouseKind::ScrollDown => 3,
+            MouseKind::ScrollUp => -3,
+        };
+        if let Some(top) = self.overlays.last_mut() {
+            let result = if delta == 0 {
+                top.click()
+            } else {
+                top.scroll(delta)
+            };
+            if result == Layered::Close {
+                self.overlays.pop();
+            }
+            return Outcome::redraw();
+        }
+        self.flush_query();
+        if delta == 0 {
+            if let Some(index) = areas.tab_at(at) {
+                self.switch_to(index);
+                return Outcome::redraw();
+            }
+        }
+        let Some(slot) = areas.panel_at(at) else {
+            return Outcome::nothing();
+        };
+        let (_, outcome) = self.with_screen(|screen, cx| {
+            if delta == 0 {
+                screen.click(slot, at, cx);
+            } else {
+                screen.scroll(slot.panel, delta, cx);
+            }
+            Handled::Consumed
+        });
+        outcome
+    }
+}
+
+fn effect(effect: Effect) -> Outcome {
+    Outcome {
+        redraw: true,
+        effects: vec![effect],
+    }
+}

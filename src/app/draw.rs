@@ -1,0 +1,98 @@
+//! Drawing the app: reads the state, never writes it.
+
+use super::action::Action;
+use super::keymap::GLOBAL;
+use super::overlays::OverlayCx;
+use super::screens::DrawCx;
+use super::{chrome, layout, widgets, App};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::Frame;
+
+impl App {
+    // ----- drawing: reads the state, never writes it -----
+
+    /// Draws the whole screen and places the cursor in the query line.
+    pub fn draw(&self, frame: &mut Frame<'_>) {
+        let size = frame.area();
+        let cursor = self.draw_buffer(frame.buffer_mut(), size);
+        if let Some(cursor) = cursor {
+            frame.set_cursor_position(cursor);
+        }
+    }
+
+    /// Draws into a buffer; returns where the text cursor goes, if anywhere.
+    pub fn draw_buffer(&self, buffer: &mut Buffer, size: Rect) -> Option<Position> {
+        let Some(areas) = self.areas_at(size) else {
+            widgets::centered(
+                buffer,
+                size,
+                format!(
+                    "终端太小 / terminal too small: {}x{}, need at least {}x{}",
+                    size.width,
+                    size.height,
+                    layout::MIN_WIDTH,
+                    layout::MIN_HEIGHT
+                ),
+            );
+            return None;
+        };
+        let theme = &self.theme;
+        let tab_hint = format!(
+            "{} 帮助  {} 退出",
+            self.keymap.hint(GLOBAL, Action::Help),
+            self.keymap.hint(GLOBAL, Action::Quit)
+        );
+        chrome::draw_tabs(
+            buffer,
+            &areas,
+            &self.tab_labels(),
+            self.active,
+            &tab_hint,
+            theme,
+        );
+        let cursor = chrome::draw_query(buffer, areas.query, &self.query, theme);
+        let cx = DrawCx {
+            desk: &self.desk,
+            theme,
+            keymap: &self.keymap,
+            query: &self.query,
+        };
+        if let Some(screen) = self.active_screen() {
+            screen.draw(buffer, &areas, &cx);
+        }
+        for separator in &areas.separators {
+            for y in separator.top()..separator.bottom() {
+                widgets::put(
+                    buffer,
+                    Rect::new(separator.x, y, 1, 1),
+                    Line::styled("|", theme.dim()),
+                );
+            }
+        }
+        let (layer, hints) = match (self.overlays.last(), self.active_screen()) {
+            (Some(overlay), _) => (overlay.key(), overlay.hints()),
+            (None, Some(screen)) => (screen.key(), screen.hints()),
+            (None, None) => ("", Vec::new()),
+        };
+        let hints: Vec<String> = hints.iter().map(|h| h.text(&self.keymap, layer)).collect();
+        let left = match &self.status {
+            Some(message) => message.clone(),
+            None => self
+                .active_screen()
+                .map(|s| s.breadcrumb(&cx).join(" > "))
+                .unwrap_or_default(),
+        };
+        chrome::draw_status(buffer, areas.status, &left, &hints.join("  "), theme);
+        let ocx = OverlayCx {
+            theme,
+            keymap: &self.keymap,
+            layers: &self.layers,
+        };
+        for overlay in &self.overlays {
+            overlay.draw(buffer, areas.body, &ocx);
+        }
+        self.overlays.is_empty().then_some(cursor)
+    }
+}
