@@ -77,14 +77,17 @@ impl App {
             (None, None) => ("", Vec::new()),
         };
         let hints: Vec<String> = hints.iter().map(|h| h.text(&self.keymap, layer)).collect();
-        let left = match &self.status {
-            Some(message) => message.clone(),
-            None => self
-                .active_screen()
-                .map(|s| s.breadcrumb(&cx).join(" > "))
-                .unwrap_or_default(),
+        // A message (what was copied, a cut paste) has the whole bar until the next input.
+        let (left, hints) = match &self.status {
+            Some(message) => (message.clone(), String::new()),
+            None => (
+                self.active_screen()
+                    .map(|s| s.breadcrumb(&cx).join(" > "))
+                    .unwrap_or_default(),
+                hints.join("  "),
+            ),
         };
-        chrome::draw_status(buffer, areas.status, &left, &hints.join("  "), theme);
+        chrome::draw_status(buffer, areas.status, &left, &hints, theme);
         let ocx = OverlayCx {
             theme,
             keymap: &self.keymap,
