@@ -154,3 +154,33 @@ fn selection_follows_the_item_not_the_row() {
         .and_then(|t| t.left_item(app.desk()).map(|i| i.id().to_string()));
     assert_eq!(after, before);
 }
+
+#[test]
+fn a_reloaded_pack_keeps_the_selection_on_the_same_item() {
+    let mut app = app();
+    press(&mut app, "<Down><Down>");
+    let selected = |app: &App| {
+        app.screen::<Troubleshoot>()
+            .and_then(|t| t.left_item(app.desk()).map(|i| i.id().to_string()))
+    };
+    assert_eq!(selected(&app).as_deref(), Some("wrong-pin"));
+    // The same pack with 密码错误 moved to the top of the home list.
+    let files: Vec<posdesk::ContentFile> = posdesk::load::embedded_files()
+        .into_iter()
+        .map(|mut file| {
+            if file.path.ends_with("symptoms/wrong-pin.toml") {
+                let text = String::from_utf8_lossy(&file.bytes).replace("rank = 3", "rank = 0");
+                file.bytes = text.into_bytes();
+            }
+            file
+        })
+        .collect();
+    let reloaded = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    app.replace_desk(Desk::new(reloaded));
+    assert_eq!(selected(&app).as_deref(), Some("wrong-pin"));
+    assert_eq!(
+        left_row(&app),
+        0,
+        "the item moved; the selection followed it"
+    );
+}

@@ -148,6 +148,14 @@ impl App {
             .find_map(|s| s.as_any().downcast_ref::<T>())
     }
 
+    /// Swaps in another pack (a reload): selections are ids, so each list keeps its place
+    /// when the item is still there; a search runs again on the new index.
+    pub fn replace_desk(&mut self, desk: Desk) {
+        self.desk = desk;
+        self.query_pending = !self.query.is_empty();
+        self.settle();
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.settle();
