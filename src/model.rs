@@ -214,6 +214,8 @@ impl Verdict {
     pub const LATER: &'static str = "同卡稍后";
     pub const OTHER: &'static str = "换卡或换方式";
     pub const CHECK_FIRST: &'static str = "先查上一笔结果，让冲正走完";
+    /// The heading over [`Verdict::short`] in tables.
+    pub const SHORT_HEADING: &'static str = "马上/稍后/换";
 
     /// What an unknown response code gets: nothing is promised, the last sale is checked,
     /// the code is looked up before the same card is tried again.
@@ -266,12 +268,13 @@ impl Verdict {
         parts.join("；")
     }
 
-    /// A compact form for tables: 「先查 马上不 稍后可 换可」.
+    /// A compact form for tables, under the heading [`Verdict::SHORT_HEADING`]:
+    /// 「先查 不/可/可」 (same card now / later / another card or payment).
     pub fn short(&self) -> String {
         let mark = |allowed: bool| if allowed { "可" } else { "不" };
         let check = if self.check_first { "先查 " } else { "" };
         format!(
-            "{check}马上{} 稍后{} 换{}",
+            "{check}{}/{}/{}",
             mark(self.now),
             mark(self.later),
             mark(self.other)

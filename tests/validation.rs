@@ -538,6 +538,26 @@ fn an_unknown_outcome_code_leads_only_to_causes_that_check_first() {
 }
 
 #[test]
+fn a_cause_under_a_code_may_not_allow_what_the_code_forbids() {
+    let pack = Pack::new();
+    pack.replace(
+        "causes/card-status-abnormal.toml",
+        "verdict = { now = false, later = false, other = true }",
+        "verdict = { now = false, later = true, after = \"换新卡后\", other = true }",
+    );
+    let text = fs::read_to_string(pack.path("codes.toml")).unwrap_or_default();
+    let block = text.find("code = \"54\"").unwrap_or(0);
+    let causes = block + text[block..].find("causes = [").unwrap_or(0);
+    let line = text[..causes].matches('\n').count() + 1;
+    find(
+        &pack.errors(),
+        "codes.toml",
+        line,
+        "code 54 says 同卡稍后「不要」 but its cause \"card-status-abnormal\" says 「可以」",
+    );
+}
+
+#[test]
 fn a_class_a_code_never_allows_paying_again() {
     expect_rule(
         "codes.toml",

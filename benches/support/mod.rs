@@ -95,13 +95,17 @@ pub fn generated_files(shipped: &Pack, items: usize) -> Vec<ContentFile> {
     // The code table, so code queries have their entries.
     let mut table = String::new();
     for code in codes {
-        // A code links to a generated cause that, like its real causes, does or does not
-        // call for checking the last sale first.
+        // A code links to a generated cause whose verdict fits it, as its real causes do.
         let group = (0..groups)
             .find(|g| {
-                causes
-                    .get(g % causes.len())
-                    .is_some_and(|c| c.verdict.check_first == code.verdict.check_first)
+                causes.get(g % causes.len()).is_some_and(|c| {
+                    let (cause, code) = (&c.verdict, &code.verdict);
+                    // The cause may be stricter than the code, never looser.
+                    cause.check_first == code.check_first
+                        && (!cause.now || code.now)
+                        && (!cause.later || code.later)
+                        && (!cause.other || code.other)
+                })
             })
             .unwrap_or(0);
         let _ = write!(

@@ -176,7 +176,10 @@ impl App {
                 return Outcome::redraw();
             }
             Action::Escape => {
-                if !self.query.is_empty() {
+                // One step deeper from the results comes back to them first; on the list
+                // itself Esc clears the search, then steps back.
+                let on_list = self.focus() == Panel::Left;
+                if !self.query.is_empty() && (on_list || !self.history.can_go_back()) {
                     self.clear_query();
                     return Outcome::redraw();
                 }

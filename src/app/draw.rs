@@ -39,7 +39,11 @@ impl App {
             return None;
         };
         let theme = &self.theme;
-        let tab_hint = format!(
+        let mut tab_hint = String::new();
+        if !self.mouse_captured {
+            tab_hint.push_str("鼠标已释放  ");
+        }
+        tab_hint += &format!(
             "{} 帮助  {} 退出",
             self.keymap.hint(GLOBAL, Action::Help),
             self.keymap.hint(GLOBAL, Action::Quit)

@@ -16,6 +16,7 @@ pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     rules.success_codes(errors);
     rules.wording_against_verdicts(errors);
     rules.unknown_outcome_causes(errors);
+    rules.codes_against_causes(errors);
     rules.unknown_outcome_scripts(errors);
     rules.split_sales(errors);
     rules.alias_collisions(errors);
@@ -266,6 +267,43 @@ impl<'a> Rules<'a> {
                         "link only causes whose verdict has check_first = true, or set it on the cause",
                     ));
                 }
+            }
+        }
+    }
+
+    /// A cause shown under a code may be stricter than the code, never looser: the same
+    /// screen must not say 「不要」 for the code and 「可以」 for its cause.
+    fn codes_against_causes(&self, errors: &mut Vec<Diagnostic>) {
+        use crate::advice::RetryPart;
+        for code in &self.draft.codes {
+            for (index, id) in code.causes.iter().enumerate() {
+                let Some(cause) = self.causes.get(id.as_str()) else {
+                    continue;
+                };
+                let looser = [RetryPart::Now, RetryPart::Later, RetryPart::Other]
+                    .into_iter()
+                    .find(|part| {
+                        part.allowed_by(&cause.verdict) && !part.allowed_by(&code.verdict)
+                    });
+                let Some(part) = looser else {
+                    continue;
+                };
+                let at = self
+                    .draft
+                    .links
+                    .iter()
+                    .filter(|l| l.from == code.id && l.field == "causes")
+                    .nth(index)
+                    .map(|l| l.pos.clone())
+                    .unwrap_or_else(|| self.at(&code.id, "verdict", 0));
+                errors.push(at.error(
+                    format!(
+                        "code {} says {}「不要」 but its cause \"{id}\" says 「可以」",
+                        code.code,
+                        part.label()
+                    ),
+                    "link a cause whose verdict fits this code, or make the two verdicts agree",
+                ));
             }
         }
     }

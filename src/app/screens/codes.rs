@@ -140,7 +140,7 @@ impl Screen for Codes {
             cell("码", 3),
             cell("终端显示", display_width),
             cell("类别", 4),
-            cell("能否重试", retry_width),
+            cell(crate::model::Verdict::SHORT_HEADING, retry_width),
             cell("谁来处理", who_width),
             "含义"
         );

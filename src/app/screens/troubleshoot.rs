@@ -692,8 +692,13 @@ impl Screen for Troubleshoot {
         crumbs
     }
 
+    /// What has the focus is what is copied: the list's item, or the cause and its page.
     fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
-        self.detail_item(desk).map(|item| item.id().to_string())
+        let item = match self.place.focus {
+            Panel::Left => self.left_item(desk),
+            _ => self.detail_item(desk),
+        };
+        item.map(|item| item.id().to_string())
     }
 
     fn place(&self) -> Place {
