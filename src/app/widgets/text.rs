@@ -14,7 +14,9 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Punctuation that may not begin a line of Chinese text.
-const CLOSING: &str = "，。、：；！？）」』》】,.:;!?)";
+const CLOSING: &str = "，。、：；！？）」』》】”’,.:;!?)";
+/// Opening brackets and quotes never end a line.
+const OPENING: &str = "（「『《【“‘(";
 
 /// A piece of styled text before wrapping.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,28 +89,8 @@ pub fn wrap(pieces: &[Piece], max: usize, indent: usize) -> Vec<Line<'static>> {
             start += 1;
             continue;
         }
-        // Chinese punctuation that closes a phrase never starts a line: move the last
-        // character down with it.
-        if end < chars.len()
-            && end - start > 1
-            && chars.get(end).is_some_and(|(c, _)| CLOSING.contains(*c))
-        {
-            end -= 1;
-        }
         if end < chars.len() {
-            // Keep a Latin word whole when the line has a space to break at.
-            let next_is_word = chars
-                .get(end)
-                .is_some_and(|(c, _)| c.is_ascii_alphanumeric());
-            let prev_is_word = end > 0
-                && chars
-                    .get(end - 1)
-                    .is_some_and(|(c, _)| c.is_ascii_alphanumeric());
-            if next_is_word && prev_is_word {
-                if let Some(space) = last_space.filter(|&s| s > start) {
-                    end = space + 1;
-                }
-            }
+            end = break_before(&chars, start, end, last_space);
         }
         let mut spans: Vec<Span<'static>> = Vec::new();
         if !first && indent > 0 {
@@ -141,6 +123,48 @@ pub fn wrap(pieces: &[Piece], max: usize, indent: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Where to end a line that would end at `end`, by the rules of Chinese typesetting:
+/// closing punctuation never starts a line, opening brackets never end one, and a Latin
+/// word or number (POS, rzsb, 05) is not split. A rule gives way when keeping it would
+/// leave the line with nothing on it.
+fn break_before(
+    chars: &[(char, Style)],
+    start: usize,
+    end: usize,
+    last_space: Option<usize>,
+) -> usize {
+    let is = |at: usize, set: &str| chars.get(at).is_some_and(|(c, _)| set.contains(*c));
+    let word = |at: usize| {
+        chars
+            .get(at)
+            .is_some_and(|(c, _)| c.is_ascii_alphanumeric())
+    };
+    let mut cut = end;
+    // Keep a Latin word whole: break at the space before it, or where it begins.
+    if word(cut) && cut > 0 && word(cut - 1) {
+        let run_start = (start..cut)
+            .rev()
+            .take_while(|&i| word(i))
+            .last()
+            .unwrap_or(cut);
+        cut = match last_space.filter(|&s| s > start) {
+            Some(space) if space + 1 >= run_start => space + 1,
+            _ if run_start > start => run_start,
+            _ => cut,
+        };
+    }
+    // Move characters down until the next line does not begin with closing punctuation
+    // and this one does not end with an opening bracket.
+    while cut > start + 1 && (is(cut, CLOSING) || is(cut - 1, OPENING)) {
+        cut -= 1;
+    }
+    if cut <= start {
+        end
+    } else {
+        cut
+    }
 }
 
 /// Cuts text to at most `max` columns, marking the cut with `..`; never splits a wide
@@ -223,6 +247,24 @@ mod tests {
             plain(&lines),
             vec!["check the ", "  POS ", "  terminal ", "  settings"]
         );
+    }
+
+    #[test]
+    fn latin_runs_in_chinese_stay_whole_and_brackets_stay_with_their_words() {
+        let pieces = [Piece::new("请在POS机上签到", Style::default())];
+        assert_eq!(plain(&wrap(&pieces, 6, 0)), vec!["请在", "POS机", "上签到"]);
+        let pieces = [Piece::new("应答码（05）」，再说", Style::default())];
+        let lines = plain(&wrap(&pieces, 12, 0));
+        assert!(
+            lines.iter().all(|l| !l.starts_with('）')
+                && !l.starts_with('」')
+                && !l.starts_with('，')
+                && !l.ends_with('（')),
+            "{lines:?}"
+        );
+        // A word longer than the line still breaks rather than vanishing.
+        let pieces = [Piece::new("abcdefghijkl", Style::default())];
+        assert_eq!(plain(&wrap(&pieces, 5, 0)).concat(), "abcdefghijkl");
     }
 
     #[test]
