@@ -63,9 +63,14 @@ enum Command {
         /// The terminal size, WIDTHxHEIGHT, e.g. 120x40.
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
         size: (u16, u16),
-        /// Keys to type: characters and names like <Enter> <Esc> <Tab> <Down> <F1> <C-c>.
+        /// Keys to type: characters and names like <Enter> <Esc> <Tab> <Down> <F1> <C-c>,
+        /// and <paste>TEXT</paste> for one bracketed paste.
         #[arg(long, default_value = "")]
         keys: String,
+        /// Read the keys from a file instead (`-` for standard input): for long pastes that
+        /// do not fit on a command line.
+        #[arg(long, value_name = "FILE", conflicts_with = "keys")]
+        keys_file: Option<PathBuf>,
     },
     /// The whole pack as a printable handout (md, html) or as data (json).
     Export {
@@ -93,7 +98,15 @@ pub fn run(args: Args) -> ExitCode {
                 Err(error) => fail(&error.to_string()),
             }
         }),
-        Some(Command::Render { size, keys }) => {
+        Some(Command::Render {
+            size,
+            keys,
+            keys_file,
+        }) => {
+            let keys = match keys_file.as_deref().map(read_keys).transpose() {
+                Ok(from_file) => from_file.unwrap_or(keys),
+                Err(message) => return fail(&message),
+            };
             with_pack(content, |pack| render(pack, size, &keys))
         }
         Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
@@ -242,6 +255,24 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
         return Err(format!("{w}x{h} is too large: at most {max}x{max}"));
     }
     Ok((w, h))
+}
+
+/// Keys from a file or standard input; one trailing newline (from an editor) is not a key.
+fn read_keys(path: &Path) -> Result<String, String> {
+    let text = if path == Path::new("-") {
+        let mut text = String::new();
+        io::Read::read_to_string(&mut io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read keys from standard input: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read keys from {}: {e}", path.display()))?
+    };
+    Ok(text
+        .strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t))
+        .unwrap_or(&text)
+        .to_string())
 }
 
 fn render(pack: &Pack, (width, height): (u16, u16), keys: &str) -> ExitCode {

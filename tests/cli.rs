@@ -289,3 +289,20 @@ fn the_app_refuses_to_start_without_a_terminal() {
         stderr(&out)
     );
 }
+
+#[test]
+fn render_takes_a_100_kb_paste_from_a_keys_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("keys.txt");
+    let paste = "余额不足认证失败".repeat(4_300);
+    std::fs::write(&path, format!("<paste>{paste}</paste>\n")).unwrap_or_else(|e| panic!("{e}"));
+    let file = path.to_string_lossy().to_string();
+    let out = posdesk(&["render", "--size", "120x40", "--keys-file", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let screen = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(screen.lines().count(), 40);
+    assert!(screen.contains("搜索最多 200 个字"), "{screen}");
+    let missing = posdesk(&["render", "--size", "80x24", "--keys-file", "/no/such/keys"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("cannot read keys from /no/such/keys"));
+}
