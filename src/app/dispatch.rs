@@ -7,7 +7,7 @@ use super::history::Snapshot;
 use super::input::{self, Input, MouseKind};
 use super::keymap::GLOBAL;
 use super::layout::Panel;
-use super::overlays::{Help, Layered};
+use super::overlays::{Help, Layered, Overlay};
 use super::screens::{Cx, Handled, Request, Screen};
 use super::{App, QUERY_LIMIT};
 use ratatui::layout::{Position, Rect};
@@ -67,21 +67,32 @@ impl App {
         }
     }
 
-    /// Typed or pasted text: the overlays and the screen may take it; otherwise it is
-    /// the query, on the screen that searches.
-    fn text(&mut self, text: &str) -> Outcome {
+    /// Offers an input to the overlays, top first: `Some` when one took it.
+    fn offer_overlays(
+        &mut self,
+        mut offer: impl FnMut(&mut dyn Overlay) -> Layered,
+    ) -> Option<Outcome> {
         while let Some(top) = self.overlays.last_mut() {
-            match top.text(text) {
-                Layered::Consumed => return Outcome::redraw(),
+            match offer(top.as_mut()) {
+                Layered::Consumed => return Some(Outcome::redraw()),
                 Layered::Close => {
                     self.overlays.pop();
-                    return Outcome::redraw();
+                    return Some(Outcome::redraw());
                 }
                 Layered::CloseAndPass => {
                     self.overlays.pop();
                 }
                 Layered::Ignored => break,
             }
+        }
+        None
+    }
+
+    /// Typed or pasted text: the overlays and the screen may take it; otherwise it is
+    /// the query, on the screen that searches.
+    fn text(&mut self, text: &str) -> Outcome {
+        if let Some(outcome) = self.offer_overlays(|overlay| overlay.text(text)) {
+            return outcome;
         }
         let (handled, outcome) = self.with_screen(|screen, cx| screen.text(text, cx));
         if handled == Handled::Consumed {
@@ -130,18 +141,8 @@ impl App {
         ) {
             self.flush_query();
         }
-        while let Some(top) = self.overlays.last_mut() {
-            match top.handle(action) {
-                Layered::Consumed => return Outcome::redraw(),
-                Layered::Close => {
-                    self.overlays.pop();
-                    return Outcome::redraw();
-                }
-                Layered::CloseAndPass => {
-                    self.overlays.pop();
-                }
-                Layered::Ignored => break,
-            }
+        if let Some(outcome) = self.offer_overlays(|overlay| overlay.handle(action)) {
+            return outcome;
         }
         match action {
             Action::Quit => {
@@ -259,13 +260,7 @@ impl App {
     ) -> (Handled, Outcome) {
         let before = self.snapshot();
         let areas = self.areas();
-        let mut cx = Cx {
-            desk: &self.desk,
-            theme: &self.theme,
-            query: &self.query,
-            areas: areas.as_ref(),
-            requests: Vec::new(),
-        };
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, areas.as_ref());
         let Some(screen) = self.screens.get_mut(self.active) else {
             return (Handled::Ignored, Outcome::nothing());
         };
@@ -294,13 +289,7 @@ impl App {
         self.overlays.clear();
         self.query.clear();
         self.query_pending = false;
-        let mut cx = Cx {
-            desk: &self.desk,
-            theme: &self.theme,
-            query: &self.query,
-            areas: None,
-            requests: Vec::new(),
-        };
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
         if let Some(screen) = self.screens.get_mut(index) {
             screen.show(id, &mut cx);
         }
@@ -313,13 +302,7 @@ impl App {
         }
         self.history.push(self.snapshot());
         self.active = index;
-        let mut cx = Cx {
-            desk: &self.desk,
-            theme: &self.theme,
-            query: &self.query,
-            areas: None,
-            requests: Vec::new(),
-        };
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
         if let Some(screen) = self.screens.get_mut(index) {
             let mut place = screen.place();
             place.focus = Panel::Left;
@@ -340,13 +323,7 @@ impl App {
         self.active = snapshot.active.min(self.screens.len().saturating_sub(1));
         self.query = snapshot.query;
         self.query_pending = false;
-        let mut cx = Cx {
-            desk: &self.desk,
-            theme: &self.theme,
-            query: &self.query,
-            areas: None,
-            requests: Vec::new(),
-        };
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
         for (screen, place) in self.screens.iter_mut().zip(snapshot.places) {
             screen.restore(place, &mut cx);
         }

@@ -200,13 +200,7 @@ impl App {
     pub fn settle(&mut self) {
         self.flush_query();
         let areas = self.areas();
-        let mut cx = Cx {
-            desk: &self.desk,
-            theme: &self.theme,
-            query: &self.query,
-            areas: areas.as_ref(),
-            requests: Vec::new(),
-        };
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, areas.as_ref());
         if let Some(screen) = self.screens.get_mut(self.active) {
             screen.settle(&mut cx);
         }

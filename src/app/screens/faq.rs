@@ -4,8 +4,8 @@ use super::{Cx, DrawCx, Handled, Hint, Place, Request, Screen};
 use crate::app::action::Action;
 use crate::app::layout::{Areas, Panel, PanelSlot, TWO_PANELS};
 use crate::app::theme::Theme;
-use crate::app::widgets::detail::{item_lines, rows, DetailLine};
-use crate::app::widgets::{draw_list, draw_rows, fit_list, fit_rows, panel_title};
+use crate::app::widgets::detail::{item_lines, DetailLine};
+use crate::app::widgets::{draw_list, fit_list, panel_title};
 use crate::desk::Desk;
 use crate::model::{Faq as FaqItem, Item, Kind};
 use ratatui::buffer::Buffer;
@@ -131,8 +131,7 @@ impl Screen for Faq {
             }
             _ => {
                 let lines = self.detail_lines(cx.desk, cx.theme);
-                let (_, owners) = rows(&lines, slot.content.width as usize);
-                if let Some(&line) = owners.get(self.place.right.offset + row) {
+                if let Some(line) = self.place.right.line_at(&lines, slot.content, row) {
                     self.place.right.selected = line;
                 }
             }
@@ -160,15 +159,7 @@ impl Screen for Faq {
         }
         if let Some(slot) = areas.slot(Panel::Right) {
             let lines = self.detail_lines(cx.desk, cx.theme);
-            self.place.right.selected =
-                self.place.right.selected.min(lines.len().saturating_sub(1));
-            let (_, owners) = rows(&lines, slot.content.width as usize);
-            self.place.right.offset = fit_rows(
-                &owners,
-                Some(self.place.right.selected),
-                self.place.right.offset,
-                slot.content.height as usize,
-            );
+            self.place.right.settle(&lines, slot.content);
         }
     }
 
@@ -215,35 +206,12 @@ impl Screen for Faq {
             let focused = self.place.focus == Panel::Right;
             panel_title(buffer, slot.title, "回答".to_string(), focused, theme);
             let lines = self.detail_lines(cx.desk, theme);
-            let selected = self.place.right.selected.min(lines.len().saturating_sub(1));
-            draw_rows(
-                buffer,
-                slot.content,
-                &lines,
-                Some(selected),
-                self.place.right.offset,
-                focused,
-            );
+            self.place.right.draw(buffer, slot.content, &lines, focused);
         }
     }
 
     fn hints(&self) -> Vec<Hint> {
-        if self.place.focus == Panel::Right {
-            vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
-                Hint::new(&[Action::Open], "跟随链接"),
-                Hint::new(&[Action::Escape], "返回"),
-                Hint::new(&[Action::NextPanel], "面板"),
-            ]
-        } else {
-            vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "打开"),
-                Hint::new(&[Action::NextPanel], "面板"),
-                Hint::new(&[Action::Escape], "返回"),
-                Hint::new(&[Action::Help], "帮助"),
-            ]
-        }
+        super::panel_hints(self.place.focus)
     }
 
     fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {

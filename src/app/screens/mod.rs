@@ -73,7 +73,22 @@ pub struct Cx<'a> {
     pub requests: Vec<Request>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    pub fn new(
+        desk: &'a Desk,
+        theme: &'a Theme,
+        query: &'a str,
+        areas: Option<&'a Areas>,
+    ) -> Cx<'a> {
+        Cx {
+            desk,
+            theme,
+            query,
+            areas,
+            requests: Vec::new(),
+        }
+    }
+
     pub fn request(&mut self, request: Request) {
         self.requests.push(request);
     }
@@ -109,6 +124,27 @@ impl Hint {
             .map(|a| keymap.hint(layer, *a))
             .collect();
         format!("{} {}", keys.join("/"), self.label)
+    }
+}
+
+/// The hints of a screen with a list and a detail panel: moving and following links in
+/// the detail, choosing and opening in the lists.
+pub fn panel_hints(focus: Panel) -> Vec<Hint> {
+    if focus == Panel::Right {
+        vec![
+            Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
+            Hint::new(&[Action::Open], "跟随链接"),
+            Hint::new(&[Action::Escape], "返回"),
+            Hint::new(&[Action::NextPanel], "面板"),
+        ]
+    } else {
+        vec![
+            Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
+            Hint::new(&[Action::Open], "打开"),
+            Hint::new(&[Action::NextPanel], "面板"),
+            Hint::new(&[Action::Escape], "返回"),
+            Hint::new(&[Action::Help], "帮助"),
+        ]
     }
 }
 

@@ -437,15 +437,7 @@ impl Troubleshoot {
         let focused = self.place.focus == Panel::Right;
         panel_title(buffer, slot.title, title, focused, cx.theme);
         let lines = self.detail_lines(cx.desk, cx.theme);
-        let selected = self.place.right.selected.min(lines.len().saturating_sub(1));
-        draw_rows(
-            buffer,
-            slot.content,
-            &lines,
-            Some(selected),
-            self.place.right.offset,
-            focused,
-        );
+        self.place.right.draw(buffer, slot.content, &lines, focused);
     }
 }
 
@@ -574,8 +566,7 @@ impl Screen for Troubleshoot {
             }
             Panel::Right => {
                 let lines = self.detail_lines(cx.desk, cx.theme);
-                let (_, owners) = rows(&lines, slot.content.width as usize);
-                if let Some(&line) = owners.get(self.place.right.offset + row) {
+                if let Some(line) = self.place.right.line_at(&lines, slot.content, row) {
                     self.place.right.selected = line;
                 }
             }
@@ -655,22 +646,7 @@ impl Screen for Troubleshoot {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        if self.place.focus == Panel::Right {
-            vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
-                Hint::new(&[Action::Open], "跟随链接"),
-                Hint::new(&[Action::Escape], "返回"),
-                Hint::new(&[Action::NextPanel], "面板"),
-            ]
-        } else {
-            vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "打开"),
-                Hint::new(&[Action::NextPanel], "面板"),
-                Hint::new(&[Action::Escape], "返回"),
-                Hint::new(&[Action::Help], "帮助"),
-            ]
-        }
+        super::panel_hints(self.place.focus)
     }
 
     fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {

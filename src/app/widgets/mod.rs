@@ -59,6 +59,30 @@ pub struct LineCursor {
 }
 
 impl LineCursor {
+    /// Keeps the cursor on a line of `lines` and its rows in view in `area`.
+    pub fn settle(&mut self, lines: &[DetailLine], area: Rect) {
+        self.selected = self.selected.min(lines.len().saturating_sub(1));
+        let (_, owners) = detail::rows(lines, area.width as usize);
+        self.offset = fit_rows(
+            &owners,
+            Some(self.selected),
+            self.offset,
+            area.height as usize,
+        );
+    }
+
+    /// The logical line under a click on row `row` of `area`.
+    pub fn line_at(&self, lines: &[DetailLine], area: Rect, row: usize) -> Option<usize> {
+        let (_, owners) = detail::rows(lines, area.width as usize);
+        owners.get(self.offset + row).copied()
+    }
+
+    /// Draws `lines` in `area` with this cursor.
+    pub fn draw(&self, buffer: &mut Buffer, area: Rect, lines: &[DetailLine], focused: bool) {
+        let selected = self.selected.min(lines.len().saturating_sub(1));
+        draw_rows(buffer, area, lines, Some(selected), self.offset, focused);
+    }
+
     pub fn move_by(&mut self, delta: isize, len: usize) {
         if len == 0 {
             self.selected = 0;
