@@ -61,6 +61,17 @@ impl<'a> Rules<'a> {
             .unwrap_or_else(|| Pos::start_of("content"))
     }
 
+    /// Where link `index` of an item's `field` was written.
+    fn link_at(&self, from: &str, field: &str, index: usize) -> Pos {
+        self.draft
+            .links
+            .iter()
+            .filter(|l| l.from == from && l.field == field)
+            .nth(index)
+            .map(|l| l.pos.clone())
+            .unwrap_or_else(|| self.at(from, "verdict", 0))
+    }
+
     fn cause_script(&self, cause: &str) -> Option<&'a str> {
         self.causes.get(cause).and_then(|c| c.script.as_deref())
     }
@@ -251,14 +262,7 @@ impl<'a> Rules<'a> {
                     continue;
                 };
                 if !cause.verdict.check_first {
-                    let at = self
-                        .draft
-                        .links
-                        .iter()
-                        .filter(|l| l.from == code.id && l.field == "causes")
-                        .nth(index)
-                        .map(|l| l.pos.clone())
-                        .unwrap_or_else(|| self.at(&code.id, "verdict", 0));
+                    let at = self.link_at(&code.id, "causes", index);
                     errors.push(at.error(
                         format!(
                             "code {} may have an unknown outcome, but its cause \"{id}\" does not say check_first",
@@ -288,14 +292,7 @@ impl<'a> Rules<'a> {
                 let Some(part) = looser else {
                     continue;
                 };
-                let at = self
-                    .draft
-                    .links
-                    .iter()
-                    .filter(|l| l.from == code.id && l.field == "causes")
-                    .nth(index)
-                    .map(|l| l.pos.clone())
-                    .unwrap_or_else(|| self.at(&code.id, "verdict", 0));
+                let at = self.link_at(&code.id, "causes", index);
                 errors.push(at.error(
                     format!(
                         "code {} says {}「不要」 but its cause \"{id}\" says 「可以」",
