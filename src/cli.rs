@@ -234,7 +234,16 @@ fn code_command(pack: &Pack, typed: &str) -> ExitCode {
         ));
     };
     match pack.code(&normal) {
-        Some(code) => print_out(&report::item_text(pack, Item::Code(code))),
+        Some(code) => {
+            // The counter card first: the answer at a glance, then the whole page.
+            let card = report::card::counter_card(pack, Item::Code(code));
+            let text = format!(
+                "{}\n{}",
+                report::card::card_text(&card),
+                report::item_text(pack, Item::Code(code))
+            );
+            print_out(&text)
+        }
         None => {
             let advice = posdesk::advice::unknown_code_advice(&normal).join("\n  ");
             fail(&format!(

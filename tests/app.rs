@@ -136,11 +136,15 @@ fn typing_searches_without_a_mode_key_and_highlights_matches() {
         (first.title.as_str(), first.highlight.clone()),
         ("余额不足", vec![0, 1, 2, 3])
     );
-    // The matched characters are drawn highlighted: row 3 is the first result.
+    // The matched characters are drawn highlighted on the first result's row.
+    let first_row = app
+        .areas()
+        .and_then(|a| a.slot(Panel::Left))
+        .map_or(3, |slot| slot.content.y);
     let keys = parse_inputs("yebz").unwrap_or_default();
     let buffer = render_buffer(&pack, 160, 40, &keys, Theme::colored());
     let row: Vec<(String, bool)> = (0..20)
-        .filter_map(|x| buffer.cell((x, 3)))
+        .filter_map(|x| buffer.cell((x, first_row)))
         .map(|c| {
             (
                 c.symbol().to_string(),

@@ -12,6 +12,36 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
 }
 
 #[test]
+fn counter_card_code_05_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "05"));
+}
+
+#[test]
+fn counter_card_code_68_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "68"));
+}
+
+#[test]
+fn counter_card_pinyin_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "yebz"));
+}
+
+#[test]
+fn counter_card_selected_cause_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "05<Enter><Down>"));
+}
+
+#[test]
+fn counter_card_code_68_at_60x20() {
+    insta::assert_snapshot!(screen(60, 20, "68"));
+}
+
+#[test]
+fn counter_card_code_05_at_60x20() {
+    insta::assert_snapshot!(screen(60, 20, "05"));
+}
+
+#[test]
 fn home_wide() {
     insta::assert_snapshot!(screen(160, 40, ""));
 }

@@ -47,6 +47,9 @@ pub struct Areas {
     pub tabs: Vec<(usize, Rect)>,
     pub tab_bar: Rect,
     pub query: Rect,
+    /// Rows above the panels, the whole width: the counter card.
+    pub banner: Rect,
+    /// What the panels share, below the banner.
     pub body: Rect,
     pub panels: Vec<PanelSlot>,
     /// One-column gaps between panels.
@@ -84,9 +87,24 @@ fn shares(panels: &[Panel]) -> Vec<u32> {
     }
 }
 
-/// The areas at a size, for a tab bar and the panels a screen shows, or `None` when the
-/// terminal is too small to be useful.
-pub fn layout(size: Rect, tab_labels: &[String], panels_shown: &[Panel]) -> Option<Areas> {
+/// Rows the lists keep below a banner, at the least.
+const LIST_ROWS: u16 = 6;
+
+/// The rows a banner of `rows` rows gets at a size: all it needs while the lists keep
+/// [`LIST_ROWS`] rows (a title and five entries).
+pub fn banner_rows(size: Rect, rows: usize) -> u16 {
+    let below = size.height.saturating_sub(3);
+    rows.min(usize::from(below.saturating_sub(LIST_ROWS))) as u16
+}
+
+/// The areas at a size, for a tab bar, a banner of `banner` rows and the panels a screen
+/// shows, or `None` when the terminal is too small to be useful.
+pub fn layout(
+    size: Rect,
+    tab_labels: &[String],
+    banner: u16,
+    panels_shown: &[Panel],
+) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
@@ -102,7 +120,13 @@ pub fn layout(size: Rect, tab_labels: &[String], panels_shown: &[Panel]) -> Opti
         tabs.push((screen, Rect::new(x, size.y, w, 1)));
         x += w + 1;
     }
-    let body = Rect::new(size.x, size.y + 2, size.width, size.height - 3);
+    let banner = Rect::new(size.x, size.y + 2, size.width, banner);
+    let body = Rect::new(
+        size.x,
+        banner.bottom(),
+        size.width,
+        size.height - 3 - banner.height,
+    );
     let weights = shares(panels_shown);
     let gaps = panels_shown.len().saturating_sub(1) as u16;
     let room = u32::from(size.width - gaps);
@@ -134,6 +158,7 @@ pub fn layout(size: Rect, tab_labels: &[String], panels_shown: &[Panel]) -> Opti
         tabs,
         tab_bar,
         query: row(1),
+        banner,
         body,
         panels,
         separators,

@@ -188,11 +188,29 @@ impl App {
     }
 
     fn areas_at(&self, size: Rect) -> Option<Areas> {
-        let panels = self
-            .active_screen()
-            .map(|s| s.panels(size.width))
-            .unwrap_or_default();
-        layout(size, &self.tab_labels(), &panels)
+        let screen = self.active_screen()?;
+        let panels = screen.panels(size.width);
+        let banner = self.banner_lines();
+        let rows = widgets::detail::rows(&banner, size.width as usize).0.len();
+        layout(
+            size,
+            &self.tab_labels(),
+            layout::banner_rows(size, rows),
+            &panels,
+        )
+    }
+
+    /// The active screen's banner (the counter card), as it is drawn.
+    pub(crate) fn banner_lines(&self) -> Vec<widgets::detail::DetailLine> {
+        let cx = screens::DrawCx {
+            desk: &self.desk,
+            theme: &self.theme,
+            keymap: &self.keymap,
+            query: &self.query,
+        };
+        self.active_screen()
+            .map(|s| s.banner(&cx))
+            .unwrap_or_default()
     }
 
     /// Makes the state ready to draw: pending search run, selections valid, scroll

@@ -1,6 +1,7 @@
 //! Items as printable documents: one description of what an item shows, rendered as
 //! plain text (`show`, `code`), Markdown or HTML (`export`).
 
+pub mod card;
 mod html;
 mod markdown;
 mod text;

@@ -191,6 +191,11 @@ pub trait Screen: Any {
     /// Keeps selections and scroll positions valid and in view after input.
     fn settle(&mut self, cx: &mut Cx<'_>);
 
+    /// Lines shown the whole width above the panels (the counter card), if any.
+    fn banner(&self, _cx: &DrawCx<'_>) -> Vec<super::widgets::detail::DetailLine> {
+        Vec::new()
+    }
+
     fn focus(&self) -> Panel;
     /// The panels shown at a width, left to right.
     fn panels(&self, width: u16) -> Vec<Panel>;

@@ -5,8 +5,9 @@ use super::{Cx, DrawCx, Handled, Hint, ListMode, Place, Request, Screen};
 use crate::app::action::Action;
 use crate::app::layout::{Areas, Panel, PanelSlot, THREE_PANELS, TWO_PANELS};
 use crate::app::theme::Theme;
+use crate::app::widgets::card::card_lines;
 use crate::app::widgets::detail::{item_lines, paragraph, rows, DetailLine};
-use crate::app::widgets::text::{highlighted, truncate, width, Piece};
+use crate::app::widgets::text::{highlighted, width, Piece};
 use crate::app::widgets::{
     draw_list, draw_rows, fit_list, fit_rows, panel_title, pieces_line, put, row,
 };
@@ -239,45 +240,9 @@ impl Troubleshoot {
                 if !symptom.codes.is_empty() {
                     lines.push(paragraph("应答码", &symptom.codes.join("、"), &[], theme));
                 }
-                if let Some(note) = &symptom.note {
-                    lines.push(paragraph("先看", note, &[], theme));
-                }
             }
-            Some(Item::Code(code)) => {
-                if code.discreet {
-                    lines.push(warning_line(
-                        "! 风险卡：只说交易未通过，不说原因".into(),
-                        theme,
-                    ));
-                }
-                lines.push(paragraph(
-                    &format!("{} 终端显示", code.code),
-                    &code.display,
-                    &[],
-                    theme,
-                ));
-                if let Some(warning) = crate::report::display_warning(code) {
-                    lines.push(warning_line(format!("! {warning}"), theme));
-                }
-                lines.push(paragraph(
-                    crate::report::VERDICT_LABEL,
-                    &code.verdict.summary(),
-                    &[],
-                    theme,
-                ));
-                lines.push(paragraph("怎么办", &code.action, &[], theme));
-                lines.push(DetailLine {
-                    pieces: vec![
-                        Piece::new(format!("{}：", crate::report::CLASS_LABEL), theme.label()),
-                        Piece::new(
-                            format!("{} {}", code.class.letter(), code.class.label()),
-                            theme.class(code.class),
-                        ),
-                    ],
-                    indent: 2,
-                    link: None,
-                });
-            }
+            // The counter card above says what a code means and what to do.
+            Some(Item::Code(_)) => {}
             Some(Item::Faq(faq)) => lines.push(paragraph("答", &faq.answer, &[], theme)),
             Some(Item::Solution(solution)) => {
                 lines.push(paragraph("解决方法", &solution.title, &[], theme))
@@ -358,17 +323,27 @@ impl Troubleshoot {
         );
     }
 
-    fn draw_middle(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
+    fn draw_middle(
+        &self,
+        buffer: &mut Buffer,
+        slot: PanelSlot,
+        right_hidden: bool,
+        cx: &DrawCx<'_>,
+    ) {
         let theme = cx.theme;
         let causes = self.middle_causes(cx.desk);
         let focused = self.place.focus == Panel::Middle;
-        panel_title(
-            buffer,
-            slot.title,
-            format!("可能原因（{}）", causes.len()),
-            focused,
-            theme,
-        );
+        // When the steps are off screen, the title says how to get to them.
+        let title = if right_hidden {
+            format!(
+                "可能原因（{}）  {} 看步骤",
+                causes.len(),
+                cx.keymap.hint(self.key(), Action::NextPanel)
+            )
+        } else {
+            format!("可能原因（{}）", causes.len())
+        };
+        panel_title(buffer, slot.title, title, focused, theme);
         let context = self.middle_context(cx.desk, theme, cx.query);
         let (mut context_rows, _) = rows(&context, slot.content.width as usize);
         let cap = middle_context_cap(slot.content.height);
@@ -404,14 +379,13 @@ impl Troubleshoot {
                     })
                     .collect();
                 let actors_width: usize = actors.iter().map(|p| width(&p.text)).sum();
-                // Who acts stays visible; the title gives way when the panel is narrow.
-                let title_room = room.saturating_sub(width(&number) + actors_width);
+                // The title comes first: who acts is shown only when the whole title fits
+                // beside it (it is on the card and the page too).
+                let title_room = room.saturating_sub(width(&number));
                 let mut pieces = vec![Piece::new(number, theme.dim())];
-                if title_room >= 8 {
-                    pieces.push(Piece::new(truncate(&cause.title, title_room), theme.text()));
+                pieces.push(Piece::new(cause.title.clone(), theme.text()));
+                if width(&cause.title) + actors_width <= title_room {
                     pieces.extend(actors);
-                } else {
-                    pieces.push(Piece::new(cause.title.clone(), theme.text()));
                 }
                 pieces_line(pieces)
             })
@@ -616,6 +590,19 @@ impl Screen for Troubleshoot {
         }
     }
 
+    /// The counter card of what the eye is on: the list's item, or the chosen cause.
+    fn banner(&self, cx: &DrawCx<'_>) -> Vec<DetailLine> {
+        let item = match self.place.focus {
+            Panel::Left => self.left_item(cx.desk),
+            _ => self.detail_item(cx.desk),
+        };
+        let Some(item) = item else {
+            return Vec::new();
+        };
+        let card = crate::report::card::counter_card(cx.desk.pack(), item);
+        card_lines(&item.title(), &card, cx.theme)
+    }
+
     fn focus(&self) -> Panel {
         self.place.focus
     }
@@ -638,7 +625,8 @@ impl Screen for Troubleshoot {
             self.draw_left(buffer, slot, cx);
         }
         if let Some(slot) = areas.slot(Panel::Middle) {
-            self.draw_middle(buffer, slot, cx);
+            let right_hidden = areas.slot(Panel::Right).is_none();
+            self.draw_middle(buffer, slot, right_hidden, cx);
         }
         if let Some(slot) = areas.slot(Panel::Right) {
             self.draw_right(buffer, slot, cx);

@@ -3,6 +3,7 @@
 //! functions ([`fit_list`], [`fit_rows`]) that both the settle step and drawing call, so
 //! drawing never has to write state.
 
+pub mod card;
 pub mod detail;
 pub mod text;
 

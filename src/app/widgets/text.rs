@@ -142,23 +142,37 @@ fn break_before(
             .is_some_and(|(c, _)| c.is_ascii_alphanumeric())
     };
     let mut cut = end;
-    // Keep a Latin word whole: break at the space before it, or where it begins.
-    if word(cut) && cut > 0 && word(cut - 1) {
-        let run_start = (start..cut)
-            .rev()
-            .take_while(|&i| word(i))
-            .last()
-            .unwrap_or(cut);
-        cut = match last_space.filter(|&s| s > start) {
-            Some(space) if space + 1 >= run_start => space + 1,
-            _ if run_start > start => run_start,
-            _ => cut,
+    // Each rule can move the break back into the other's way (a closing mark right after
+    // a word): apply both until the break stands still.
+    loop {
+        let before = cut;
+        // Keep a Latin word whole: break at the space before it, or where it begins.
+        if word(cut) && cut > 0 && word(cut - 1) {
+            let run_start = (start..cut)
+                .rev()
+                .take_while(|&i| word(i))
+                .last()
+                .unwrap_or(cut);
+            cut = match last_space.filter(|&s| s > start && s < cut) {
+                Some(space) if space + 1 >= run_start => space + 1,
+                _ if run_start > start => run_start,
+                _ => cut,
+            };
+        }
+        // Move characters down until the next line does not begin with closing
+        // punctuation and this one does not end with an opening bracket.
+        // The next line starts after the spaces at the break (they are dropped).
+        let next_start = |at: usize| {
+            (at..chars.len())
+                .find(|&i| chars.get(i).is_some_and(|(c, _)| *c != ' '))
+                .unwrap_or(at)
         };
-    }
-    // Move characters down until the next line does not begin with closing punctuation
-    // and this one does not end with an opening bracket.
-    while cut > start + 1 && (is(cut, CLOSING) || is(cut - 1, OPENING)) {
-        cut -= 1;
+        while cut > start + 1 && (is(next_start(cut), CLOSING) || is(cut - 1, OPENING)) {
+            cut -= 1;
+        }
+        if cut == before {
+            break;
+        }
     }
     if cut <= start {
         end
