@@ -185,7 +185,19 @@ fn search(pack: &Pack, query: &str, json: bool, limit: usize) -> ExitCode {
         };
     }
     if hits.is_empty() {
-        eprintln!("posdesk: nothing matches \"{query}\"");
+        let near: Vec<String> = index
+            .suggest(query, 5)
+            .iter()
+            .map(|h| format!("{} ({})", h.title, h.id))
+            .collect();
+        if near.is_empty() {
+            eprintln!("posdesk: nothing matches \"{query}\"");
+        } else {
+            eprintln!(
+                "posdesk: nothing matches \"{query}\"; did you mean: {}",
+                near.join(", ")
+            );
+        }
         return ExitCode::SUCCESS;
     }
     let mut out = String::new();

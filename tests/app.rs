@@ -349,3 +349,31 @@ fn an_unknown_code_says_to_treat_it_as_a_generic_failure() {
         "pinyin is not a code: {screen}"
     );
 }
+
+#[test]
+fn a_body_hit_shows_where_it_matched_and_a_miss_offers_near_items() {
+    let pack = pack();
+    let inputs = parse_inputs("断电").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 120, 30, &inputs);
+    assert!(screen.contains("…不要断电"), "{screen}");
+    let inputs = parse_inputs("顾客要退钱").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 80, 24, &inputs);
+    assert!(screen.contains("没有找到，你是不是要找"), "{screen}");
+    assert!(screen.contains("顾客说"), "{screen}");
+}
+
+#[test]
+fn the_counter_card_answers_a_code_at_80x24_without_another_key() {
+    let pack = pack();
+    for code in ["05", "51", "55", "68", "36", "94", "A0", "14", "61", "96"] {
+        let inputs = parse_inputs(code).unwrap_or_default();
+        let screen = posdesk::app::render_screen(&pack, 80, 24, &inputs);
+        for label in ["含义", "重试", "先做"] {
+            assert!(screen.contains(label), "{code} has no {label}:\n{screen}");
+        }
+        assert!(
+            screen.contains("同卡马上："),
+            "{code}: no verdict\n{screen}"
+        );
+    }
+}

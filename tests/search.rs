@@ -3,9 +3,12 @@
 use posdesk::model::Kind;
 use posdesk::search::{Hit, SearchIndex};
 
+fn pack() -> posdesk::Pack {
+    posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn search(query: &str) -> Vec<Hit> {
-    let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    SearchIndex::new(&pack).search(query, 20)
+    SearchIndex::new(&pack()).search(query, 20)
 }
 
 fn first(query: &str) -> Hit {
@@ -160,4 +163,56 @@ fn rare_readings_rank_below_common_ones() {
         common.score,
         rare.score
     );
+}
+
+#[test]
+fn punctuation_and_spaces_in_a_query_are_how_people_type() {
+    assert_eq!(first("05?").id, "code-05");
+    assert_eq!(first("（51）").id, "code-51");
+    // Words that do not stand together in any text must each match: 余额 … 不足.
+    assert_eq!(first("余额 不足").id, "insufficient-funds");
+    assert_eq!(first("不足 余额").id, "insufficient-funds");
+    assert!(search("余额 签到").is_empty(), "every word must match");
+}
+
+#[test]
+fn spoken_particles_at_the_end_are_dropped() {
+    assert_eq!(first("余额不足了").id, "insufficient-funds");
+    let hit = first("密码锁了吗");
+    assert_eq!(hit.id, "pin-locked");
+}
+
+#[test]
+fn a_near_miss_gets_did_you_mean() {
+    let index = SearchIndex::new(&pack());
+    assert!(index.search("顾客要退钱", 5).is_empty());
+    let near: Vec<String> = index
+        .suggest("顾客要退钱", 3)
+        .iter()
+        .map(|h| h.id.clone())
+        .collect();
+    assert!(
+        near.first()
+            .is_some_and(|id| id == "double-charge-or-refund" || id == "customer-charged-twice"),
+        "{near:?}"
+    );
+    assert!(
+        index.suggest("xyzzyq", 3).is_empty(),
+        "letters get no guesses"
+    );
+}
+
+#[test]
+fn a_latin_match_inside_a_word_ranks_below_chinese_words() {
+    // `xp` is 芯片 to a clerk, not the middle of "expired".
+    assert_eq!(first("xp").id, "chip-cvm-failed");
+}
+
+#[test]
+fn body_hits_carry_the_matched_text() {
+    let hit = first("断电");
+    assert_eq!(hit.field, posdesk::search::FieldName::Body);
+    let chars: Vec<char> = hit.text.chars().collect();
+    let shown: String = hit.positions.iter().filter_map(|&p| chars.get(p)).collect();
+    assert_eq!(shown, "断电");
 }

@@ -33,4 +33,9 @@ impl Desk {
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         self.index.search(query, limit)
     }
+
+    /// The nearest items for a query that found nothing ("did you mean").
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.index.suggest(query, limit)
+    }
 }

@@ -156,6 +156,31 @@ impl Term {
     }
 }
 
+/// A query without the punctuation people type around it: `05?`, `余额不足。`, `（05）`.
+fn clean_query(query: &str) -> String {
+    query
+        .chars()
+        .map(|c| match c {
+            '?' | '？' | '。' | '，' | ',' | '！' | '!' | '、' | '；' | ';' | '：' | ':' | '“'
+            | '”' | '"' | '（' | '）' | '(' | ')' | '「' | '」' | '《' | '》' | '…' | '.'
+            | '～' | '~' => ' ',
+            other => other,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A word without the particles spoken after it: 余额不足了 → 余额不足, 密码错了吗 → 密码错.
+fn drop_particles(word: &str) -> String {
+    let particles = ['了', '啦', '吗', '呢', '啊', '吧', '呀', '的', '么'];
+    let mut text = word.to_string();
+    while text.chars().count() > 2 && text.ends_with(particles) {
+        text.pop();
+    }
+    text
+}
+
 /// Where a match is in a field's text, in characters.
 #[derive(Debug, Clone)]
 enum Span {
@@ -360,8 +385,96 @@ impl SearchIndex {
         }
     }
 
-    /// Ranked results for a query, best first, at most `limit`.
+    /// Ranked results for a query, best first, at most `limit`, as a clerk types it:
+    /// punctuation is ignored (`05?`); when the whole query finds nothing, its words must
+    /// all match (`余额 不足`); then a trailing particle is dropped (`余额不足了`).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let cleaned = clean_query(query);
+        let hits = self.search_one(&cleaned, limit);
+        if !hits.is_empty() {
+            return hits;
+        }
+        let words: Vec<&str> = cleaned.split_whitespace().collect();
+        if words.len() > 1 {
+            let hits = self.search_all(&words, limit);
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        let plain: Vec<String> = words.iter().map(|w| drop_particles(w)).collect();
+        if plain.iter().zip(&words).any(|(p, w)| p != w) && plain.iter().all(|p| !p.is_empty()) {
+            let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+            return match plain.as_slice() {
+                [one] => self.search_one(one, limit),
+                many => self.search_all(many, limit),
+            };
+        }
+        Vec::new()
+    }
+
+    /// Items that share the most two-character pieces with a query that found nothing:
+    /// the "did you mean" list (`顾客要退钱` → the refund item, through 退钱).
+    pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let chars: Vec<char> = clean_query(query)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let mut votes: Vec<(usize, f64, Hit)> = Vec::new();
+        // Chinese pieces only: letters already get the forgiving pinyin fallback, and
+        // two letters match far too much to suggest anything.
+        for pair in chars.windows(2).filter(|p| p.iter().all(|c| !c.is_ascii())) {
+            let piece: String = pair.iter().collect();
+            for hit in self.search_one(&piece, 50) {
+                match votes.iter_mut().find(|(_, _, h)| h.id == hit.id) {
+                    Some((count, score, _)) => {
+                        *count += 1;
+                        *score += hit.score;
+                    }
+                    None => votes.push((1, hit.score, hit)),
+                }
+            }
+        }
+        votes.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        votes
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, hit)| hit)
+            .collect()
+    }
+
+    /// Items every word matches, by the sum of their scores.
+    fn search_all(&self, words: &[&str], limit: usize) -> Vec<Hit> {
+        // Enough of each word's results that the intersection is not cut short.
+        let wide = limit.saturating_mul(20).max(2_000);
+        let mut found: Option<Vec<Hit>> = None;
+        for word in words {
+            let hits = self.search_one(word, wide);
+            found = Some(match found {
+                None => hits,
+                Some(kept) => kept
+                    .into_iter()
+                    .filter_map(|mut hit| {
+                        let other = hits.iter().find(|h| h.id == hit.id)?;
+                        hit.score += other.score;
+                        for p in &other.title_positions {
+                            if !hit.title_positions.contains(p) {
+                                hit.title_positions.push(*p);
+                            }
+                        }
+                        hit.title_positions.sort_unstable();
+                        Some(hit)
+                    })
+                    .collect(),
+            });
+        }
+        let mut hits = found.unwrap_or_default();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Ranked results for one query as typed.
+    fn search_one(&self, query: &str, limit: usize) -> Vec<Hit> {
         let Some(term) = Term::new(query) else {
             return Vec::new();
         };
@@ -761,6 +874,17 @@ fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
     let start = field.lower.get(..byte_start)?.chars().count();
     let total = field.symbols.len().max(1);
     let mut score = 100.0 + 20.0 * (term.chars as f64 / total as f64);
+    // Letters inside an English word (`xp` in "expired") are no match a clerk meant: a
+    // Latin match must begin a word, or it ranks below pinyin matches of Chinese words.
+    let inside_word = field.lower.get(..byte_start).is_some_and(|before| {
+        before
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    }) && term.literal.bytes().all(|b| b.is_ascii_alphanumeric());
+    if inside_word {
+        score -= 60.0;
+    }
     if start == 0 {
         score += 15.0;
         if term.chars == total {

@@ -7,7 +7,7 @@ use crate::app::layout::{Areas, Panel, PanelSlot, THREE_PANELS, TWO_PANELS};
 use crate::app::theme::Theme;
 use crate::app::widgets::card::card_lines;
 use crate::app::widgets::detail::{item_lines, paragraph, rows, DetailLine};
-use crate::app::widgets::text::{highlighted, width, Piece};
+use crate::app::widgets::text::{highlighted, truncate, width, Piece};
 use crate::app::widgets::{
     draw_list, draw_rows, fit_list, fit_rows, panel_title, pieces_line, put, row,
 };
@@ -21,6 +21,8 @@ use std::any::Any;
 
 /// How many results the left panel lists at most.
 const RESULT_LIMIT: usize = 100;
+/// How many "did you mean" items a query that found nothing gets.
+const SUGGESTION_LIMIT: usize = 8;
 
 /// One entry of the left panel.
 #[derive(Debug, Clone)]
@@ -32,12 +34,41 @@ pub struct Entry {
     pub highlight: Vec<usize>,
     /// Codes of a symptom, shown beside it.
     pub codes: Vec<String>,
+    /// Where the query matched, when it was not in the title: a piece of the text and
+    /// the matched characters in it.
+    pub snippet: Option<(String, Vec<usize>)>,
+}
+
+/// A piece of `text` around the first matched character, with the matches in it.
+fn snippet(text: &str, positions: &[usize]) -> Option<(String, Vec<usize>)> {
+    const BEFORE: usize = 2;
+    const AFTER: usize = 16;
+    let first = *positions.iter().min()?;
+    let chars: Vec<char> = text.chars().collect();
+    let start = first.saturating_sub(BEFORE);
+    let end = (first + AFTER).min(chars.len());
+    let mut piece: String = chars.get(start..end)?.iter().collect();
+    let lead = usize::from(start > 0);
+    if start > 0 {
+        piece.insert(0, '…');
+    }
+    if end < chars.len() {
+        piece.push('…');
+    }
+    let shown = positions
+        .iter()
+        .filter(|&&p| p >= start && p < end)
+        .map(|p| p - start + lead)
+        .collect();
+    Some((piece, shown))
 }
 
 #[derive(Default)]
 pub struct Troubleshoot {
     place: Place,
     results: Vec<Hit>,
+    /// The results are the nearest items to a query that found nothing.
+    suggested: bool,
 }
 
 impl Troubleshoot {
@@ -61,6 +92,7 @@ impl Troubleshoot {
                 Item::Symptom(s) => s.codes.clone(),
                 _ => Vec::new(),
             },
+            snippet: None,
         };
         match &self.place.mode {
             ListMode::Home => pack
@@ -71,7 +103,14 @@ impl Troubleshoot {
             ListMode::Results => self
                 .results
                 .iter()
-                .filter_map(|hit| Some(entry(pack.item(&hit.id)?, hit.title_positions.clone())))
+                .filter_map(|hit| {
+                    let mut found = entry(pack.item(&hit.id)?, hit.title_positions.clone());
+                    // A match deep in the text says where it is, so the word typed shows.
+                    if hit.field == crate::search::FieldName::Body {
+                        found.snippet = snippet(&hit.text, &hit.positions);
+                    }
+                    Some(found)
+                })
                 .collect(),
             ListMode::Pinned(id) => pack
                 .item(id)
@@ -267,6 +306,9 @@ impl Troubleshoot {
         let title = match mode {
             ListMode::Home => format!("现象（{}）", entries.len()),
             ListMode::Results if entries.is_empty() => "没有找到".to_string(),
+            ListMode::Results if self.suggested => {
+                format!("没有找到，你是不是要找（{}）", entries.len())
+            }
             ListMode::Results => format!("搜索结果（{}）", entries.len()),
             ListMode::Pinned(_) => "已打开".to_string(),
         };
@@ -286,6 +328,7 @@ impl Troubleshoot {
             draw_rows(buffer, slot.content, &hints, None, 0, false);
         }
         let show_kind = *mode != ListMode::Home;
+        let room = slot.content.width as usize;
         let lines: Vec<Line<'static>> = entries
             .iter()
             .map(|entry| {
@@ -296,8 +339,13 @@ impl Troubleshoot {
                         theme.dim(),
                     ));
                 }
+                // With a snippet, the title gives it room: the word typed must show.
+                let title = match &entry.snippet {
+                    Some(_) => truncate(&entry.title, room * 2 / 5),
+                    None => entry.title.clone(),
+                };
                 pieces.extend(highlighted(
-                    &entry.title,
+                    &title,
                     &entry.highlight,
                     theme.text(),
                     theme.matched(),
@@ -307,6 +355,10 @@ impl Troubleshoot {
                         format!("  {}", entry.codes.join(" ")),
                         theme.dim(),
                     ));
+                }
+                if let Some((text, matched)) = &entry.snippet {
+                    pieces.push(Piece::new("  ", theme.dim()));
+                    pieces.extend(highlighted(text, matched, theme.dim(), theme.matched()));
                 }
                 pieces_line(pieces)
             })
@@ -441,6 +493,7 @@ impl Screen for Troubleshoot {
             return;
         };
         self.results.clear();
+        self.suggested = false;
         self.place.right = Default::default();
         self.place.middle = Default::default();
         match item {
@@ -507,6 +560,10 @@ impl Screen for Troubleshoot {
             }
         }
         self.results = desk.search(query, RESULT_LIMIT);
+        self.suggested = self.results.is_empty();
+        if self.suggested {
+            self.results = desk.suggest(query, SUGGESTION_LIMIT);
+        }
         self.place.mode = ListMode::Results;
     }
 
@@ -670,11 +727,11 @@ impl Screen for Troubleshoot {
     }
 
     fn restore(&mut self, place: Place, cx: &mut Cx<'_>) {
-        self.results = if place.mode == ListMode::Results && !cx.query.trim().is_empty() {
-            cx.desk.search(cx.query, RESULT_LIMIT)
-        } else {
-            Vec::new()
-        };
+        self.results.clear();
+        self.suggested = false;
+        if place.mode == ListMode::Results {
+            self.search(cx.query, cx.desk);
+        }
         self.place = place;
     }
 
