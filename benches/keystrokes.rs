@@ -11,8 +11,20 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const QUERIES: &[&str] = &[
-    "05", "51", "A0", "余额不足", "认证失败", "yebz", "yuebuzu", "rzsb", "yubuzu", "xtgz", "余额 不足",
-    "密码错了", "顾客要退钱", "ckca",
+    "05",
+    "51",
+    "A0",
+    "余额不足",
+    "认证失败",
+    "yebz",
+    "yuebuzu",
+    "rzsb",
+    "yubuzu",
+    "xtgz",
+    "余额 不足",
+    "密码错了",
+    "顾客要退钱",
+    "ckca",
 ];
 
 /// How many times each prefix is searched, to steady the figures.

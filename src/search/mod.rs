@@ -89,6 +89,17 @@ struct Field {
     /// Short fields only: the text spelled out in loosened pinyin, for the fallback that
     /// forgives hurried typing.
     spelled: Option<Spelled>,
+    /// The letters a-z in the text or its spelling: a query with another letter cannot
+    /// match it even loosely, which the fallback checks before any work.
+    letters: u32,
+}
+
+/// The letters a-z in a text, as a bit set.
+fn letter_set(bytes: impl IntoIterator<Item = u8>) -> u32 {
+    bytes
+        .into_iter()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// A text as one run of loosened pinyin (most common reading of each character), with
@@ -362,6 +373,9 @@ impl SearchIndex {
             .fold(0, |mask, &s| mask | self.readings.initials(s));
         self.candidates.add(doc, zone, symbols, &self.readings);
         let spelled = (zone == Zone::Head).then(|| spell(&self.readings, symbols));
+        let lower = arena.lower.get(lower_start..).unwrap_or_default();
+        let letters =
+            letter_set(lower.bytes()) | spelled.as_ref().map_or(0, |s| letter_set(s.text.bytes()));
         Field {
             name,
             text: text.to_string(),
@@ -370,6 +384,7 @@ impl SearchIndex {
             symbols: symbols_start..arena.symbols.len(),
             initials,
             spelled,
+            letters,
         }
     }
 
@@ -742,6 +757,11 @@ impl SearchIndex {
         literal_possible: bool,
     ) -> Option<FieldMatch> {
         if term.chars < 2 || !matches!(field.name, FieldName::Title | FieldName::Alias) {
+            return None;
+        }
+        // Both loose matches need every letter of the loosened query somewhere in the
+        // field: a cheap test that spares most fields the real one.
+        if letter_set(term.loose.iter().copied()) & !field.letters != 0 {
             return None;
         }
         let text = self.text_of(field);
