@@ -147,6 +147,8 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// One string or a list of strings: `on = "<F1>"` or `on = ["<Up>", "<C-p>"]`.
+    /// (The keymap reads it; the core alone does not.)
+    #[cfg_attr(not(feature = "tui"), allow(dead_code))]
     pub fn text_or_list(&mut self, key: &'static str) -> Vec<(String, Pos)> {
         match self.table.get(key).map(|v| v.get_ref()) {
             Some(DeValue::String(_)) => self.text(key).into_iter().collect(),
