@@ -92,8 +92,8 @@ enum Format {
 pub fn run(args: Args) -> ExitCode {
     let content = args.content.as_deref();
     match args.command {
-        None => with_pack(content, |pack| {
-            match posdesk::app::live::run(Desk::new(pack.clone())) {
+        None => with_desk_or_pack(content, |pack| {
+            match posdesk::app::live::run(Desk::new(pack)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => fail(&error.to_string()),
             }
@@ -107,7 +107,7 @@ pub fn run(args: Args) -> ExitCode {
                 Ok(from_file) => from_file.unwrap_or(keys),
                 Err(message) => return fail(&message),
             };
-            with_pack(content, |pack| render(pack, size, &keys))
+            with_desk_or_pack(content, |pack| render(Desk::new(pack), size, &keys))
         }
         Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
         Some(Command::Search { query, json, limit }) => with_pack(content, |pack| {
@@ -143,8 +143,13 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn with_pack(content: Option<&Path>, command: impl FnOnce(&Pack) -> ExitCode) -> ExitCode {
+    with_desk_or_pack(content, |pack| command(&pack))
+}
+
+/// The pack, owned: the app and `render` share it behind a `Desk` without a copy.
+fn with_desk_or_pack(content: Option<&Path>, command: impl FnOnce(Pack) -> ExitCode) -> ExitCode {
     match posdesk::load(content) {
-        Ok(pack) => command(&pack),
+        Ok(pack) => command(pack),
         Err(diagnostics) => {
             eprint!("{diagnostics}");
             fail(&format!(
@@ -296,9 +301,16 @@ fn read_keys(path: &Path) -> Result<String, String> {
         .to_string())
 }
 
-fn render(pack: &Pack, (width, height): (u16, u16), keys: &str) -> ExitCode {
+fn render(desk: Desk, (width, height): (u16, u16), keys: &str) -> ExitCode {
+    use posdesk::app::{buffer_text, render_desk, theme::Theme};
     match posdesk::app::input::parse_inputs(keys) {
-        Ok(inputs) => print_out(&posdesk::app::render_screen(pack, width, height, &inputs)),
+        Ok(inputs) => print_out(&buffer_text(&render_desk(
+            desk,
+            width,
+            height,
+            &inputs,
+            Theme::plain(),
+        ))),
         Err(message) => fail(&message),
     }
 }

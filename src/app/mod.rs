@@ -235,4 +235,4 @@ impl App {
     }
 }
 
-pub use render::{buffer_text, render_buffer, render_screen};
+pub use render::{buffer_text, render_buffer, render_desk, render_screen};

@@ -17,8 +17,13 @@ pub fn render_buffer(
     inputs: &[Input],
     theme: Theme,
 ) -> Buffer {
+    render_desk(Desk::new(pack.clone()), width, height, inputs, theme)
+}
+
+/// The same over a desk the caller owns (no copy of the pack).
+pub fn render_desk(desk: Desk, width: u16, height: u16, inputs: &[Input], theme: Theme) -> Buffer {
     let mut frontend = runtime::Offscreen::new(width, height, inputs.to_vec());
-    let mut app = App::new(Desk::new(pack.clone()), theme);
+    let mut app = App::new(desk, theme);
     app.resize(frontend.size().width, frontend.size().height);
     // The off-screen frontend cannot fail: its backend's error type has no values.
     let _ = runtime::run(&mut app, &mut frontend);
