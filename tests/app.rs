@@ -377,3 +377,42 @@ fn the_counter_card_answers_a_code_at_80x24_without_another_key() {
         );
     }
 }
+
+#[test]
+fn on_a_short_screen_the_warning_is_the_last_line_of_the_card_to_go() {
+    let pack = pack();
+    for (size, code, warning) in [
+        ((100, 12), "41", "风险卡"),
+        ((100, 12), "68", "结果不明"),
+        ((40, 14), "36", "风险卡"),
+        ((40, 10), "68", "结果不明"),
+    ] {
+        let inputs = parse_inputs(code).unwrap_or_default();
+        let screen = posdesk::app::render_screen(&pack, size.0, size.1, &inputs);
+        assert!(screen.contains(warning), "{code} at {size:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_guess_gets_no_card_and_an_unknown_code_is_said_to_be_unknown() {
+    let pack = pack();
+    for keys in ["应答码B7", "B7 交易失败", "B7？", "（B7）"] {
+        let inputs = parse_inputs(keys).unwrap_or_default();
+        let screen = posdesk::app::render_screen(&pack, 80, 24, &inputs);
+        assert!(screen.contains("应答码 B7 不在码表中"), "{keys}:\n{screen}");
+        assert!(
+            !screen.contains("重试      同卡"),
+            "{keys} shows a card:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_symptom_card_names_its_likely_cause_and_warns_for_all_of_them() {
+    let pack = pack();
+    let inputs = parse_inputs("<Down><Down><Down>").unwrap_or_default();
+    let screen = posdesk::app::render_screen(&pack, 100, 30, &inputs);
+    assert!(screen.contains("交易超时或重复交易"), "{screen}");
+    assert!(screen.contains("最可能"), "{screen}");
+    assert!(screen.contains("结果可能不明"), "{screen}");
+}

@@ -216,3 +216,11 @@ fn body_hits_carry_the_matched_text() {
     let shown: String = hit.positions.iter().filter_map(|&p| chars.get(p)).collect();
     assert_eq!(shown, "断电");
 }
+
+#[test]
+fn particles_typed_as_their_own_word_are_not_required() {
+    assert_eq!(first("余额不足 吗").id, "insufficient-funds");
+    assert_eq!(first("余额 不足 了").id, "insufficient-funds");
+    let ids: Vec<String> = search("密码 错了").into_iter().map(|h| h.id).collect();
+    assert!(ids.contains(&"wrong-pin".to_string()), "{ids:?}");
+}

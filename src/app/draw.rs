@@ -63,7 +63,7 @@ impl App {
             keymap: &self.keymap,
             query: &self.query,
         };
-        let banner = self.banner_lines();
+        let banner = self.banner_lines(size);
         widgets::draw_rows(buffer, areas.banner, &banner, None, 0, false);
         if let Some(screen) = self.active_screen() {
             screen.draw(buffer, &areas, &cx);

@@ -190,7 +190,7 @@ impl App {
     fn areas_at(&self, size: Rect) -> Option<Areas> {
         let screen = self.active_screen()?;
         let panels = screen.panels(size.width);
-        let banner = self.banner_lines();
+        let banner = self.banner_lines(size);
         let rows = widgets::detail::rows(&banner, size.width as usize).0.len();
         layout(
             size,
@@ -200,16 +200,17 @@ impl App {
         )
     }
 
-    /// The active screen's banner (the counter card), as it is drawn.
-    pub(crate) fn banner_lines(&self) -> Vec<widgets::detail::DetailLine> {
+    /// The active screen's banner (the counter card) at a size, as it is drawn.
+    pub(crate) fn banner_lines(&self, size: Rect) -> Vec<widgets::detail::DetailLine> {
         let cx = screens::DrawCx {
             desk: &self.desk,
             theme: &self.theme,
             keymap: &self.keymap,
             query: &self.query,
         };
+        let room = usize::from(layout::banner_rows(size, usize::MAX));
         self.active_screen()
-            .map(|s| s.banner(&cx))
+            .map(|s| s.banner(&cx, size.width as usize, room))
             .unwrap_or_default()
     }
 

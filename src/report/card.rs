@@ -41,19 +41,30 @@ pub const LIKELY: &str = "最可能";
 /// The first sentence of a text: cards are for a glance. A long sentence is cut at its
 /// first clause (；), which then ends with a full stop.
 fn first_sentence(text: &str) -> String {
-    let cut = |stops: &[char]| {
-        text.char_indices()
-            .find(|(_, c)| stops.contains(c))
-            .map_or(text.len(), |(i, c)| i + c.len_utf8())
-    };
-    let sentence = text.get(..cut(&['。', '！', '!'])).unwrap_or(text).trim();
+    let end = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '!'))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    let sentence = text.get(..end).unwrap_or(text).trim();
     if sentence.chars().count() <= 40 {
         return sentence.to_string();
     }
-    let clause = text.get(..cut(&['；'])).unwrap_or(sentence).trim();
-    match clause.strip_suffix('；') {
-        Some(shorter) => format!("{shorter}。"),
-        None => clause.to_string(),
+    match sentence.split_once('；') {
+        Some((clause, _)) => format!("{clause}。"),
+        None => sentence.to_string(),
+    }
+}
+
+/// How much a line matters when the screen is short: lower stays longer. A warning and
+/// the verdict are the last to go.
+pub fn priority(label: &str) -> u8 {
+    match label {
+        "!" => 0,
+        RETRY => 1,
+        SAY => 3,
+        FIRST => 4,
+        LIKELY => 5,
+        _ => 6,
     }
 }
 
@@ -103,13 +114,19 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
                 CardLine::new(MEANS, first_sentence(&code.meaning)),
                 CardLine::new(RETRY, verdict_line(&code.verdict)),
             ];
-            // The warning stands by the verdict: where the screen is short, it is not cut.
             lines.extend(warnings(
                 &code.verdict,
                 code.discreet,
                 code.class == CodeClass::A,
             ));
-            lines.push(CardLine::new(FIRST, first_sentence(&code.action)));
+            // The screen's own 「请重试」 where the verdict says not now (an unknown outcome
+            // already has its warning).
+            if !code.verdict.check_first {
+                lines.extend(super::display_warning(code).map(CardLine::warning));
+            }
+            // The whole action: its later sentences carry rules (no split sales, the chip
+            // kernel's own message).
+            lines.push(CardLine::new(FIRST, code.action.clone()));
             let script = code
                 .script
                 .as_deref()
@@ -119,34 +136,53 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
         }
         Item::Cause(cause) => cause_card(pack, cause),
         Item::Symptom(symptom) => {
-            // A symptom answers through its most likely cause.
-            let Some(cause) = symptom.causes.first().and_then(|id| pack.cause(id)) else {
-                return Vec::new();
-            };
-            let mut lines = vec![
-                CardLine::new(
-                    MEANS,
-                    first_sentence(symptom.note.as_deref().unwrap_or(&symptom.description)),
-                ),
-                CardLine::new(LIKELY, cause.title.clone()),
-            ];
-            lines.extend(
-                cause_card(pack, cause)
-                    .into_iter()
-                    .filter(|l| l.label != MEANS),
-            );
+            // A symptom's causes differ in what to do: the card names the most likely one
+            // and warns for any of them; the verdict comes with the cause the clerk picks.
+            let causes: Vec<&crate::model::Cause> = symptom
+                .causes
+                .iter()
+                .filter_map(|id| pack.cause(id))
+                .collect();
+            let mut lines = vec![CardLine::new(
+                MEANS,
+                first_sentence(symptom.note.as_deref().unwrap_or(&symptom.description)),
+            )];
+            if let Some(cause) = causes.first() {
+                lines.push(CardLine::new(LIKELY, cause.title.clone()));
+            }
+            let unknown = causes.iter().any(|c| c.verdict.check_first);
+            let discreet = causes.iter().any(|c| cause_is_discreet(pack, c))
+                || symptom
+                    .codes
+                    .iter()
+                    .any(|code| pack.code(code).is_some_and(|c| c.discreet));
+            if unknown {
+                lines.push(CardLine::warning(format!(
+                    "结果可能不明：{}，不要马上再刷，避免重复扣款",
+                    Verdict::CHECK_FIRST
+                )));
+            }
+            if discreet {
+                lines.push(CardLine::warning(
+                    "可能是风险卡：先看应答码；风险卡只说交易没有通过，不说原因，不问顾客",
+                ));
+            }
             lines
         }
         Item::Solution(_) | Item::Faq(_) | Item::Script(_) => Vec::new(),
     }
 }
 
-fn cause_card(pack: &Pack, cause: &crate::model::Cause) -> Vec<CardLine> {
-    let discreet = cause
+fn cause_is_discreet(pack: &Pack, cause: &crate::model::Cause) -> bool {
+    cause
         .script
         .as_deref()
         .and_then(|id| pack.script(id))
-        .is_some_and(|s| s.discreet);
+        .is_some_and(|s| s.discreet)
+}
+
+fn cause_card(pack: &Pack, cause: &crate::model::Cause) -> Vec<CardLine> {
+    let discreet = cause_is_discreet(pack, cause);
     let mut lines = vec![
         CardLine::new(MEANS, first_sentence(&cause.description)),
         CardLine::new(RETRY, verdict_line(&cause.verdict)),
@@ -195,7 +231,9 @@ mod tests {
     fn first_sentences_stop_at_the_first_full_stop() {
         assert_eq!(first_sentence("甲。乙。"), "甲。");
         assert_eq!(first_sentence("没有句号"), "没有句号");
-        let long = format!("{}；后面", "很长".repeat(30));
+        let long = format!("{}；后面。另一句；还有", "很长".repeat(30));
         assert_eq!(first_sentence(&long), format!("{}。", "很长".repeat(30)));
+        // A 「；」 in a later sentence does not stretch the first.
+        assert_eq!(first_sentence("短句。后面；还有"), "短句。");
     }
 }

@@ -168,7 +168,7 @@ impl Term {
 }
 
 /// A query without the punctuation people type around it: `05?`, `余额不足。`, `（05）`.
-fn clean_query(query: &str) -> String {
+pub fn clean_query(query: &str) -> String {
     query
         .chars()
         .map(|c| match c {
@@ -184,12 +184,19 @@ fn clean_query(query: &str) -> String {
 
 /// A word without the particles spoken after it: 余额不足了 → 余额不足, 密码错了吗 → 密码错.
 fn drop_particles(word: &str) -> String {
-    let particles = ['了', '啦', '吗', '呢', '啊', '吧', '呀', '的', '么'];
     let mut text = word.to_string();
-    while text.chars().count() > 2 && text.ends_with(particles) {
+    while text.chars().count() > 1 && text.ends_with(PARTICLES) {
         text.pop();
     }
     text
+}
+
+/// Sounds spoken after a word that carry no meaning for search.
+const PARTICLES: [char; 9] = ['了', '啦', '吗', '呢', '啊', '吧', '呀', '的', '么'];
+
+/// A word that is nothing but particles (`吗`, `了吧`): no word at all to search for.
+fn only_particles(word: &str) -> bool {
+    word.chars().all(|c| PARTICLES.contains(&c))
 }
 
 /// Where a match is in a field's text, in characters.
@@ -409,22 +416,20 @@ impl SearchIndex {
         if !hits.is_empty() {
             return hits;
         }
-        let words: Vec<&str> = cleaned.split_whitespace().collect();
-        if words.len() > 1 {
-            let hits = self.search_all(&words, limit);
-            if !hits.is_empty() {
-                return hits;
-            }
+        // Each word without the particles spoken after it; a word that is only a particle
+        // (`余额不足 吗`) is no word to match.
+        let words: Vec<String> = cleaned
+            .split_whitespace()
+            .filter(|w| !only_particles(w))
+            .map(drop_particles)
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        match words.as_slice() {
+            [] => Vec::new(),
+            [one] if *one == cleaned => Vec::new(),
+            [one] => self.search_one(one, limit),
+            many => self.search_all(many, limit),
         }
-        let plain: Vec<String> = words.iter().map(|w| drop_particles(w)).collect();
-        if plain.iter().zip(&words).any(|(p, w)| p != w) && plain.iter().all(|p| !p.is_empty()) {
-            let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
-            return match plain.as_slice() {
-                [one] => self.search_one(one, limit),
-                many => self.search_all(many, limit),
-            };
-        }
-        Vec::new()
     }
 
     /// Items that share the most two-character pieces with a query that found nothing:
@@ -903,7 +908,7 @@ fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
             .is_some_and(|c| c.is_ascii_alphanumeric())
     }) && term.literal.bytes().all(|b| b.is_ascii_alphanumeric());
     if inside_word {
-        score -= 60.0;
+        score -= 30.0;
     }
     if start == 0 {
         score += 15.0;

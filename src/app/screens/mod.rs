@@ -191,8 +191,14 @@ pub trait Screen: Any {
     /// Keeps selections and scroll positions valid and in view after input.
     fn settle(&mut self, cx: &mut Cx<'_>);
 
-    /// Lines shown the whole width above the panels (the counter card), if any.
-    fn banner(&self, _cx: &DrawCx<'_>) -> Vec<super::widgets::detail::DetailLine> {
+    /// Lines shown the whole width above the panels (the counter card), if any, in at
+    /// most `max_rows` rows of `width` columns.
+    fn banner(
+        &self,
+        _cx: &DrawCx<'_>,
+        _width: usize,
+        _max_rows: usize,
+    ) -> Vec<super::widgets::detail::DetailLine> {
         Vec::new()
     }
 

@@ -5,7 +5,7 @@ use super::{Cx, DrawCx, Handled, Hint, ListMode, Place, Request, Screen};
 use crate::app::action::Action;
 use crate::app::layout::{Areas, Panel, PanelSlot, THREE_PANELS, TWO_PANELS};
 use crate::app::theme::Theme;
-use crate::app::widgets::card::card_lines;
+use crate::app::widgets::card::fitted_card_lines;
 use crate::app::widgets::detail::{item_lines, paragraph, rows, DetailLine};
 use crate::app::widgets::text::{highlighted, truncate, width, Piece};
 use crate::app::widgets::{
@@ -386,7 +386,7 @@ impl Troubleshoot {
         let causes = self.middle_causes(cx.desk);
         let focused = self.place.focus == Panel::Middle;
         // When the steps are off screen, the title says how to get to them.
-        let title = if right_hidden {
+        let title = if right_hidden && !causes.is_empty() {
             format!(
                 "可能原因（{}）  {} 看步骤",
                 causes.len(),
@@ -647,9 +647,11 @@ impl Screen for Troubleshoot {
         }
     }
 
-    /// The counter card of what the eye is on: the list's item, or the chosen cause.
-    fn banner(&self, cx: &DrawCx<'_>) -> Vec<DetailLine> {
+    /// The counter card of what the eye is on: the list's item, or the chosen cause. A
+    /// "did you mean" list gets none until the clerk moves into it: a guess is no answer.
+    fn banner(&self, cx: &DrawCx<'_>, width: usize, max_rows: usize) -> Vec<DetailLine> {
         let item = match self.place.focus {
+            Panel::Left if self.suggested => None,
             Panel::Left => self.left_item(cx.desk),
             _ => self.detail_item(cx.desk),
         };
@@ -657,7 +659,7 @@ impl Screen for Troubleshoot {
             return Vec::new();
         };
         let card = crate::report::card::counter_card(cx.desk.pack(), item);
-        card_lines(&item.title(), &card, cx.theme)
+        fitted_card_lines(&item.title(), &card, cx.theme, width, max_rows)
     }
 
     fn focus(&self) -> Panel {
@@ -766,13 +768,14 @@ pub fn middle_context_cap(height: u16) -> usize {
 
 /// When the query is a response code the pack does not know: what to do anyway.
 fn unknown_code_notice(desk: &Desk, theme: &Theme, query: &str) -> Option<DetailLine> {
-    // Codes have a digit (05, A0); two letters are more likely the start of pinyin.
-    let typed = query.trim();
-    let looks_like_code = typed.chars().count() == 2 && typed.chars().any(|c| c.is_ascii_digit());
-    let code = normalize_code(typed).filter(|_| looks_like_code)?;
-    if desk.pack().code(&code).is_some() {
-        return None;
-    }
+    // A code is two letters or digits standing on their own (`B7`, `应答码B7`, `B7？`), with
+    // a digit: two letters alone are more likely the start of pinyin.
+    let cleaned = crate::model::fold_full_width(&crate::search::clean_query(query));
+    let code = cleaned
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| run.len() == 2 && run.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(normalize_code)
+        .find(|code| desk.pack().code(code).is_none())?;
     let advice = crate::advice::unknown_code_advice(&code).join(" ");
     Some(warning_line(format!("! {advice}"), theme))
 }
