@@ -90,11 +90,17 @@ fn shares(panels: &[Panel]) -> Vec<u32> {
 /// Rows the lists keep below a banner, at the least.
 const LIST_ROWS: u16 = 6;
 
-/// The rows a banner of `rows` rows gets at a size: all it needs while the lists keep
-/// [`LIST_ROWS`] rows (a title and five entries).
+/// Rows a banner has at a size, whatever it holds, so the lists below do not jump as the
+/// selection moves from a short card to a long one: enough for a card (more where lines
+/// wrap sooner) while the lists keep [`LIST_ROWS`] rows (a title and five entries). A
+/// banner with nothing in it takes no rows.
 pub fn banner_rows(size: Rect, rows: usize) -> u16 {
+    if rows == 0 {
+        return 0;
+    }
+    let card = if size.width >= THREE_PANELS { 7 } else { 11 };
     let below = size.height.saturating_sub(3);
-    rows.min(usize::from(below.saturating_sub(LIST_ROWS))) as u16
+    card.min(below.saturating_sub(LIST_ROWS))
 }
 
 /// The areas at a size, for a tab bar, a banner of `banner` rows and the panels a screen
