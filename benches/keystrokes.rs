@@ -1,5 +1,6 @@
-//! Search per keystroke, as a clerk types: every prefix of each query is searched (and,
-//! when it finds nothing, offered "did you mean", as the app does), on the shipped pack
+//! Search per keystroke, as a clerk types: every prefix of each query is searched in
+//! turn from one search box (so a query reuses what the one before it left in play) and,
+//! when it finds nothing, offered "did you mean", as the app does, on the shipped pack
 //! and on generated packs of about 1k, 10k and 100k items. Prints p50 and p95 per query.
 //!
 //! Run with `cargo bench --bench keystrokes`.
@@ -7,6 +8,7 @@
 mod support;
 
 use posdesk::desk::Desk;
+use posdesk::search::Typing;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -35,24 +37,39 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted.get(at).copied().unwrap_or_default()
 }
 
-fn measure(name: &str, desk: &Desk) {
+fn measure(name: &str, desk: &Desk, queries: &[&str]) {
     let mut all: Vec<Duration> = Vec::new();
     print!("{name:>8}");
-    for query in QUERIES {
+    let detail = std::env::var_os("POSDESK_BENCH_DETAIL").is_some();
+    for query in queries {
         let chars: Vec<char> = query.chars().collect();
-        let mut times: Vec<Duration> = Vec::new();
-        for end in 1..=chars.len() {
-            let prefix: String = chars.get(..end).unwrap_or_default().iter().collect();
-            for _ in 0..ROUNDS {
+        let prefixes: Vec<String> = (1..=chars.len())
+            .map(|end| chars.get(..end).unwrap_or_default().iter().collect())
+            .collect();
+        // Typed as a clerk types it: each round starts from an empty search box.
+        let mut by_prefix: Vec<Vec<Duration>> = vec![Vec::new(); prefixes.len()];
+        for _ in 0..ROUNDS {
+            let mut typing = Typing::new();
+            for (prefix, times) in prefixes.iter().zip(by_prefix.iter_mut()) {
                 let start = Instant::now();
-                let hits = desk.search(&prefix, 100);
+                let hits = desk.search_typed(prefix, 100, &mut typing);
                 if hits.is_empty() {
-                    black_box(desk.suggest(&prefix, 8));
+                    black_box(desk.suggest(prefix, 8));
                 }
                 black_box(hits);
                 times.push(start.elapsed());
             }
         }
+        if detail {
+            for (prefix, times) in prefixes.iter().zip(by_prefix.iter_mut()) {
+                times.sort();
+                eprintln!(
+                    "{name} {prefix:>10} p50 {:.2} ms",
+                    percentile(times, 0.5).as_secs_f64() * 1e3
+                );
+            }
+        }
+        let mut times: Vec<Duration> = by_prefix.into_iter().flatten().collect();
         times.sort();
         print!(
             "  {query} {:.2}/{:.2}",
@@ -71,14 +88,41 @@ fn measure(name: &str, desk: &Desk) {
 }
 
 fn main() {
-    // `cargo bench` passes criterion's flags; this benchmark takes none.
+    // `cargo bench` passes criterion's flags (`--bench`); other words pick the sizes
+    // (`shipped`, `1k`, `10k`, `100k`) and queries to run: `-- 100k yubuzu`.
+    let picked: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let sizes = ["shipped", "1k", "10k", "100k"];
+    let picked_sizes: Vec<&str> = sizes
+        .iter()
+        .copied()
+        .filter(|s| picked.iter().any(|p| p == s))
+        .collect();
+    let wanted = |size: &str| picked_sizes.is_empty() || picked_sizes.contains(&size);
+    let queries: Vec<&str> = picked
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !sizes.contains(p))
+        .collect();
+    let queries = if queries.is_empty() {
+        QUERIES.to_vec()
+    } else {
+        queries
+    };
     let shipped = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
     println!("query p50/p95 in ms, per keystroke (every prefix), {ROUNDS} rounds");
-    measure("shipped", &Desk::new(shipped.clone()));
+    if wanted("shipped") {
+        measure("shipped", &Desk::new(shipped.clone()), &queries);
+    }
     for size in [1_000, 10_000, 100_000] {
+        if !wanted(&format!("{}k", size / 1000)) {
+            continue;
+        }
         let files = support::generated_files(&shipped, size);
         let pack = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
         let label = format!("{}k", size / 1000);
-        measure(&label, &Desk::new(pack));
+        measure(&label, &Desk::new(pack), &queries);
     }
 }

@@ -7,7 +7,7 @@ mod rank;
 pub use rank::causes_for;
 
 use crate::model::Pack;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, SearchIndex, Typing};
 use std::sync::Arc;
 
 /// A loaded pack and its index. Cloning is cheap: both are shared.
@@ -32,6 +32,11 @@ impl Desk {
 
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         self.index.search(query, limit)
+    }
+
+    /// Search from a search box: `typing` carries what the previous query left in play.
+    pub fn search_typed(&self, query: &str, limit: usize, typing: &mut Typing) -> Vec<Hit> {
+        self.index.search_typed(query, limit, typing)
     }
 
     /// The nearest items for a query that found nothing ("did you mean").

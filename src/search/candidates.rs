@@ -27,6 +27,12 @@ impl DocSet {
         }
     }
 
+    pub fn remove(&mut self, doc: usize) {
+        if let Some(word) = self.words.get_mut(doc / 64) {
+            *word &= !(1 << (doc % 64));
+        }
+    }
+
     pub fn contains(&self, doc: usize) -> bool {
         self.words
             .get(doc / 64)
@@ -68,8 +74,17 @@ fn letter_index(byte: u8) -> Option<usize> {
     (bit != 0).then(|| bit.trailing_zeros() as usize)
 }
 
+/// The letters in a first-letter mask, by index.
 fn bits(mask: u64) -> impl Iterator<Item = usize> {
-    (0..LETTERS).filter(move |i| mask & (1 << i) != 0)
+    let mut rest = mask & ((1 << LETTERS) - 1);
+    std::iter::from_fn(move || {
+        if rest == 0 {
+            return None;
+        }
+        let bit = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        Some(bit)
+    })
 }
 
 /// Where in a document a field is: short fields (title, aliases, codes, id) are searched
@@ -89,6 +104,13 @@ struct ZoneSets {
     by_initial: Vec<DocSet>,
     /// Documents with two adjacent characters starting with each pair of letters.
     by_pair: Vec<Option<DocSet>>,
+    /// Documents with three adjacent characters starting with a triple of letters, the
+    /// triples hashed into a few buckets: a pinyin query of three or more syllables
+    /// rules out most documents that have its pairs only far apart.
+    by_triple: Vec<Option<DocSet>>,
+    /// Documents with two adjacent characters, the pairs hashed into a few buckets: a
+    /// literal query rules out documents that have its characters but not side by side.
+    by_symbol_pair: Vec<Option<DocSet>>,
 }
 
 impl ZoneSets {
@@ -97,6 +119,8 @@ impl ZoneSets {
             by_symbol: Vec::new(),
             by_initial: (0..LETTERS).map(|_| DocSet::with_capacity(docs)).collect(),
             by_pair: (0..LETTERS * LETTERS).map(|_| None).collect(),
+            by_triple: (0..BUCKETS).map(|_| None).collect(),
+            by_symbol_pair: (0..BUCKETS).map(|_| None).collect(),
         }
     }
 }
@@ -136,6 +160,8 @@ impl Candidates {
             Zone::Body => &mut self.body,
         };
         let mut previous_mask = 0u64;
+        let mut before_previous_mask = 0u64;
+        let mut previous_symbol: Option<u32> = None;
         for &symbol in symbols {
             let index = symbol as usize;
             if sets.by_symbol.len() <= index {
@@ -147,19 +173,34 @@ impl Candidates {
                 }
                 set.insert(doc);
             }
+            if let Some(previous) = previous_symbol {
+                insert(
+                    &mut sets.by_symbol_pair,
+                    symbol_pair_bucket(previous, symbol),
+                    doc,
+                    docs,
+                );
+            }
             let mask = readings.initials(symbol);
             for letter in bits(mask) {
                 if let Some(set) = sets.by_initial.get_mut(letter) {
                     set.insert(doc);
                 }
                 for first in bits(previous_mask) {
-                    if let Some(slot) = sets.by_pair.get_mut(first * LETTERS + letter) {
-                        slot.get_or_insert_with(|| DocSet::with_capacity(docs))
-                            .insert(doc);
+                    insert(&mut sets.by_pair, first * LETTERS + letter, doc, docs);
+                    for zeroth in bits(before_previous_mask) {
+                        insert(
+                            &mut sets.by_triple,
+                            triple_bucket(zeroth, first, letter),
+                            doc,
+                            docs,
+                        );
                     }
                 }
             }
+            before_previous_mask = previous_mask;
             previous_mask = mask;
+            previous_symbol = Some(symbol);
         }
     }
 
@@ -198,6 +239,10 @@ impl Candidates {
             let (Some(Some(a)), Some(Some(b))) = (pair.first(), pair.get(1)) else {
                 continue;
             };
+            match sets.by_symbol_pair.get(symbol_pair_bucket(*a, *b)) {
+                Some(Some(set)) => result.intersect(set),
+                _ => return empty(),
+            }
             let (first, second) = (readings.initials(*a), readings.initials(*b));
             if first == 0 || second == 0 {
                 continue;
@@ -213,6 +258,24 @@ impl Candidates {
             result.intersect(&adjacent);
         }
         result
+    }
+
+    /// Documents whose zone has every character of a query, anywhere: what the fallback
+    /// for hurried typing can match by characters (`余不足` in 余额不足).
+    pub fn containing(&self, zone: Zone, symbols: &[Option<u32>]) -> DocSet {
+        let sets = self.zone(zone);
+        let mut result: Option<DocSet> = None;
+        for symbol in symbols {
+            let set = symbol.and_then(|s| sets.by_symbol.get(s as usize));
+            let Some(set) = set.filter(|set| !set.words.is_empty()) else {
+                return DocSet::with_capacity(self.docs);
+            };
+            match &mut result {
+                Some(result) => result.intersect(set),
+                None => result = Some(set.clone()),
+            }
+        }
+        result.unwrap_or_else(|| DocSet::with_capacity(self.docs))
     }
 
     /// Documents with a character in the zone whose reading starts with `letter`.
@@ -250,6 +313,20 @@ impl Candidates {
                 continue;
             }
             let mut chain: Option<DocSet> = None;
+            for triple in letters.windows(3) {
+                let (Some(&a), Some(&b), Some(&c)) = (triple.first(), triple.get(1), triple.get(2))
+                else {
+                    continue;
+                };
+                let Some(Some(set)) = sets.by_triple.get(triple_bucket(a, b, c)) else {
+                    chain = Some(DocSet::with_capacity(self.docs));
+                    break;
+                };
+                match &mut chain {
+                    Some(chain) => chain.intersect(set),
+                    None => chain = Some(set.clone()),
+                }
+            }
             for pair in letters.windows(2) {
                 let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else {
                     continue;
@@ -322,6 +399,32 @@ impl Candidates {
             }
         }
         result
+    }
+}
+
+/// How many buckets the hashed pairs and triples are spread over: enough to rule out
+/// most documents, few enough that a huge pack's sets stay small (64 KiB per bucket at
+/// a million documents).
+const BUCKETS: usize = 512;
+
+fn triple_bucket(a: usize, b: usize, c: usize) -> usize {
+    spread((a * LETTERS + b) * LETTERS + c)
+}
+
+fn symbol_pair_bucket(a: u32, b: u32) -> usize {
+    spread(((a as usize) << 20) ^ b as usize)
+}
+
+/// A value spread evenly over the buckets (Fibonacci hashing).
+fn spread(value: usize) -> usize {
+    let mixed = (value as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as usize % BUCKETS
+}
+
+fn insert(slots: &mut [Option<DocSet>], slot: usize, doc: usize, docs: usize) {
+    if let Some(slot) = slots.get_mut(slot) {
+        slot.get_or_insert_with(|| DocSet::with_capacity(docs))
+            .insert(doc);
     }
 }
 

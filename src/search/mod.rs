@@ -5,15 +5,21 @@
 //! the character positions it matched in the original text, so a view can highlight the
 //! Chinese characters a pinyin query found.
 
+mod bound;
 mod candidates;
 mod pinyin;
+mod typing;
+
+pub use typing::Typing;
 
 use crate::model::{normalize_code, Item, Kind, Pack};
+use bound::{QueryShape, Reach, TopScores};
 use candidates::{Candidates, DocSet, Zone};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use pinyin::Readings;
 use serde::Serialize;
+use typing::{Key, Prior};
 
 /// Which field of an item a match was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -68,12 +74,45 @@ struct Doc {
     kind: Kind,
     id: String,
     title: String,
-    code: Option<String>,
+}
+
+/// What a scan over many documents reads of each one, kept apart from the rest in one
+/// small record: a huge pack's scan then reads memory in order, not all over it.
+struct DocScan {
     /// This document's fields: `fields[first_field..end_field]`; the short ones (title,
     /// aliases, codes, id) come first, body text from `body_field` on.
-    first_field: usize,
-    body_field: usize,
-    end_field: usize,
+    first_field: u32,
+    body_field: u32,
+    end_field: u32,
+    /// The letters of its titles and aliases and their spelling: the fallback for hurried
+    /// typing skips a document lacking a letter of the query without reading a field.
+    fuzzy_letters: u32,
+    /// Where its titles' and aliases' spelling is in `SearchIndex::spelled`, all together.
+    spelled_start: u32,
+    spelled_end: u32,
+    kind_bonus: f64,
+    /// The best its short fields and its body text can score, for skipping it early.
+    head_reach: Reach,
+    body_reach: Reach,
+}
+
+impl DocScan {
+    fn head_fields(&self) -> std::ops::Range<usize> {
+        self.first_field as usize..self.body_field as usize
+    }
+
+    fn body_fields(&self) -> std::ops::Range<usize> {
+        self.body_field as usize..self.end_field as usize
+    }
+
+    fn spelled(&self) -> std::ops::Range<usize> {
+        self.spelled_start as usize..self.spelled_end as usize
+    }
+}
+
+/// A position in one of the index's arenas, which stay far below 4 GiB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 struct Field {
@@ -86,9 +125,9 @@ struct Field {
     /// Union of the first letters of all readings: a query whose first letter is not
     /// in it cannot match by pinyin.
     initials: u64,
-    /// Short fields only: the text spelled out in loosened pinyin, for the fallback that
-    /// forgives hurried typing.
-    spelled: Option<Spelled>,
+    /// Titles and aliases only: where the text spelled out in loosened pinyin is in
+    /// `spelled`, for the fallback that forgives hurried typing.
+    spelled: std::ops::Range<usize>,
     /// The letters a-z in the text or its spelling: a query with another letter cannot
     /// match it even loosely, which the fallback checks before any work.
     letters: u32,
@@ -102,10 +141,11 @@ fn letter_set(bytes: impl IntoIterator<Item = u8>) -> u32 {
         .fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
-/// A text as one run of loosened pinyin (most common reading of each character), with
-/// the character each byte comes from.
+/// Titles and aliases as runs of loosened pinyin (most common reading of each character),
+/// back to back in document order, with the character each byte comes from.
+#[derive(Default)]
 struct Spelled {
-    text: String,
+    text: Vec<u8>,
     owners: Vec<u32>,
 }
 
@@ -132,11 +172,21 @@ struct Term {
     loose: Vec<u8>,
     /// Prepared once per query: building a finder costs more than one short search.
     finder: memchr::memmem::Finder<'static>,
+    /// The same for the fallback's matcher, which allocates when built.
+    skim: SkimMatcherV2,
     pinyin: Vec<u8>,
     chars: usize,
 }
 
 impl Term {
+    fn key(&self) -> Key {
+        Key {
+            literal: self.literal.clone(),
+            pinyin: self.pinyin.clone(),
+            loose: self.loose.clone(),
+        }
+    }
+
     fn new(text: &str) -> Option<Term> {
         // Input methods in full-width mode type `ｙｅｂｚ` and `０５`: same meaning as ASCII.
         let literal = crate::model::fold_full_width(text)
@@ -161,6 +211,7 @@ impl Term {
             literal,
             loose,
             finder,
+            skim: SkimMatcherV2::default(),
             pinyin,
             chars,
         })
@@ -229,28 +280,43 @@ struct Ranked {
 
 /// The search index of one pack. Build it once; queries borrow it.
 pub struct SearchIndex {
+    /// Tells one index from another, so a [`Typing`] made on one is not used on another.
+    id: u64,
     docs: Vec<Doc>,
+    scans: Vec<DocScan>,
+    /// The document of each response code.
+    by_code: std::collections::HashMap<String, usize>,
+    /// The letters that are whole syllables of some character (啊 a, 哦 o).
+    single_letter_syllables: u64,
     fields: Vec<Field>,
     readings: Readings,
     candidates: Candidates,
     head: Arena,
     body: Arena,
+    spelled: Spelled,
 }
 
 impl SearchIndex {
     pub fn new(pack: &Pack) -> SearchIndex {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut index = SearchIndex {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             docs: Vec::with_capacity(pack.len()),
+            scans: Vec::with_capacity(pack.len()),
+            by_code: Default::default(),
+            single_letter_syllables: 0,
             fields: Vec::new(),
             readings: Readings::new(),
             candidates: Candidates::new(pack.len()),
             head: Arena::default(),
             body: Arena::default(),
+            spelled: Spelled::default(),
         };
         for item in pack.items() {
             index.add_item(item);
         }
         index.candidates.learn_syllables(&index.readings);
+        index.single_letter_syllables = index.readings.single_letter_syllables();
         index
     }
 
@@ -343,18 +409,44 @@ impl SearchIndex {
                 .iter()
                 .filter(|(name, _)| *name != FieldName::Body)
                 .count();
+        let spelled_start = self.spelled.text.len();
+        let mut head_reach = Reach::default();
+        let mut body_reach = Reach::default();
+        let mut fuzzy_letters = 0;
         for (name, text) in fields {
             let field = self.make_field(doc, name, text);
+            let symbols = self.text_of(&field).symbols;
+            let leading = symbols
+                .first()
+                .map_or(0, |&first| self.readings.initials(first));
+            let reach = match field.zone {
+                Zone::Head => &mut head_reach,
+                Zone::Body => &mut body_reach,
+            };
+            reach.add(symbols.len(), leading, name.weight());
+            if matches!(name, FieldName::Title | FieldName::Alias) {
+                fuzzy_letters |= field.letters;
+            }
             self.fields.push(field);
         }
+        if let Some(code) = code {
+            self.by_code.insert(code, doc);
+        }
+        self.scans.push(DocScan {
+            first_field: offset(first_field),
+            body_field: offset(body_field),
+            end_field: offset(self.fields.len()),
+            fuzzy_letters,
+            spelled_start: offset(spelled_start),
+            spelled_end: offset(self.spelled.text.len()),
+            kind_bonus: kind_bonus(item.kind()),
+            head_reach,
+            body_reach,
+        });
         self.docs.push(Doc {
             kind: item.kind(),
             id: item.id().to_string(),
             title: item.title(),
-            code,
-            first_field,
-            body_field,
-            end_field: self.fields.len(),
         });
     }
 
@@ -379,10 +471,21 @@ impl SearchIndex {
             .iter()
             .fold(0, |mask, &s| mask | self.readings.initials(s));
         self.candidates.add(doc, zone, symbols, &self.readings);
-        let spelled = (zone == Zone::Head).then(|| spell(&self.readings, symbols));
+        let spelled_start = self.spelled.text.len();
+        if matches!(name, FieldName::Title | FieldName::Alias) {
+            spell(&self.readings, symbols, &mut self.spelled);
+        }
+        let spelled = spelled_start..self.spelled.text.len();
         let lower = arena.lower.get(lower_start..).unwrap_or_default();
-        let letters =
-            letter_set(lower.bytes()) | spelled.as_ref().map_or(0, |s| letter_set(s.text.bytes()));
+        let letters = letter_set(lower.bytes())
+            | letter_set(
+                self.spelled
+                    .text
+                    .get(spelled.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .copied(),
+            );
         Field {
             name,
             text: text.to_string(),
@@ -411,8 +514,15 @@ impl SearchIndex {
     /// punctuation is ignored (`05?`); when the whole query finds nothing, its words must
     /// all match (`余额 不足`); then a trailing particle is dropped (`余额不足了`).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_typed(query, limit, &mut Typing::new())
+    }
+
+    /// [`search`](Self::search) for a query typed into a search box: `typing` remembers
+    /// what the previous query left in play, so a query that extends it (`yeb` after
+    /// `ye`) examines only those documents. The results are the same as `search`'s.
+    pub fn search_typed(&self, query: &str, limit: usize, typing: &mut Typing) -> Vec<Hit> {
         let cleaned = clean_query(query);
-        let hits = self.search_one(&cleaned, limit);
+        let hits = self.search_one(&cleaned, limit, Some(typing));
         if !hits.is_empty() {
             return hits;
         }
@@ -427,7 +537,7 @@ impl SearchIndex {
         match words.as_slice() {
             [] => Vec::new(),
             [one] if *one == cleaned => Vec::new(),
-            [one] => self.search_one(one, limit),
+            [one] => self.search_one(one, limit, None),
             many => self.search_all(many, limit),
         }
     }
@@ -444,7 +554,7 @@ impl SearchIndex {
         // two letters match far too much to suggest anything.
         for pair in chars.windows(2).filter(|p| p.iter().all(|c| !c.is_ascii())) {
             let piece: String = pair.iter().collect();
-            for hit in self.search_one(&piece, 50) {
+            for hit in self.search_one(&piece, 50, None) {
                 match votes.iter_mut().find(|(_, _, h)| h.id == hit.id) {
                     Some((count, score, _)) => {
                         *count += 1;
@@ -468,7 +578,7 @@ impl SearchIndex {
         let wide = limit.saturating_mul(20).max(2_000);
         let mut found: Option<Vec<Hit>> = None;
         for word in words {
-            let hits = self.search_one(word, wide);
+            let hits = self.search_one(word, wide, None);
             found = Some(match found {
                 None => hits,
                 Some(kept) => kept
@@ -493,29 +603,56 @@ impl SearchIndex {
         hits
     }
 
-    /// Ranked results for one query as typed.
-    fn search_one(&self, query: &str, limit: usize) -> Vec<Hit> {
+    /// Ranked results for one query as typed; with `typing`, reusing what the previous
+    /// query left in play and remembering what this one leaves.
+    fn search_one(&self, query: &str, limit: usize, typing: Option<&mut Typing>) -> Vec<Hit> {
         let Some(term) = Term::new(query) else {
+            if let Some(typing) = typing {
+                typing.forget();
+            }
             return Vec::new();
         };
-        let code = normalize_code(query).filter(|_| term.chars <= 2);
-        let mut ranked = self.rank(&term, code.as_deref(), limit);
+        let key = term.key();
+        let prior = typing.as_deref().and_then(|t| t.prior_for(self.id, &key));
+        let code = normalize_code(query)
+            .filter(|_| term.chars <= 2)
+            .and_then(|code| self.by_code.get(&code).copied());
+        // At least three kept, whatever the limit: fewer than three matches is what calls
+        // the fallback below, and skipping must not change that.
+        let keep = limit.max(3);
+        let (mut ranked, head, body) = self.rank(&term, code, keep, prior);
+        let mut fuzzy = None;
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
             let symbols = self.query_symbols(&term);
-            let literal = self
-                .candidates
-                .literal(Zone::Head, &symbols, &self.readings);
+            let literal = self.candidates.containing(Zone::Head, &symbols);
+            let earlier = prior
+                .filter(|p| key.extends_loosely(&p.key))
+                .and_then(|p| p.fuzzy.as_ref());
             let mut loose = literal.clone();
             if let Some(&first) = term.loose.first() {
                 loose.union(&self.candidates.initial(Zone::Head, first));
             }
-            self.add_fuzzy(&term, &loose, &literal, &mut ranked);
+            if let Some(earlier) = earlier {
+                loose.intersect(earlier);
+            }
+            let never = self.add_fuzzy(&term, &loose, &literal, &mut ranked);
+            for doc in never {
+                loose.remove(doc);
+            }
+            fuzzy = Some(loose);
+        }
+        if let Some(typing) = typing {
+            typing.remember(Prior {
+                index: self.id,
+                key,
+                head,
+                body,
+                fuzzy,
+            });
         }
         for entry in &mut ranked {
-            if let Some(doc) = self.docs.get(entry.doc) {
-                entry.score += self.bonus(doc, code.as_deref());
-            }
+            entry.score += self.bonus(entry.doc, code);
         }
         let by_rank = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         if limit == 0 {
@@ -532,9 +669,15 @@ impl SearchIndex {
             .collect()
     }
 
-    fn bonus(&self, doc: &Doc, code: Option<&str>) -> f64 {
-        let exact_code = code.is_some() && doc.code.as_deref() == code;
-        kind_bonus(doc.kind) + if exact_code { 1000.0 } else { 0.0 }
+    /// What a document gets on top of its match: its kind's bonus, and more when it is
+    /// the entry of the very code typed (`code`, that entry's document).
+    fn bonus(&self, doc: usize, code: Option<usize>) -> f64 {
+        let kind = self.scans.get(doc).map_or(0.0, |d| d.kind_bonus);
+        kind + if code == Some(doc) {
+            EXACT_CODE_BONUS
+        } else {
+            0.0
+        }
     }
 
     fn query_symbols(&self, term: &Term) -> Vec<Option<u32>> {
@@ -544,63 +687,105 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Documents of a zone that the query can match, and those it can match literally.
+    /// Documents of a zone that the query can match, and those it can match literally,
+    /// within what the previous query left in play.
     fn zone_candidates(
         &self,
         zone: Zone,
         term: &Term,
         symbols: &[Option<u32>],
+        in_play: Option<&DocSet>,
     ) -> (DocSet, DocSet) {
-        let literal = self.candidates.literal(zone, symbols, &self.readings);
+        let mut literal = self.candidates.literal(zone, symbols, &self.readings);
+        if let Some(in_play) = in_play {
+            literal.intersect(in_play);
+        }
         let mut all = literal.clone();
         if !term.pinyin.is_empty() {
-            all.union(&self.candidates.pinyin(zone, &term.pinyin));
+            let mut pinyin = self.candidates.pinyin(zone, &term.pinyin);
+            if let Some(in_play) = in_play {
+                pinyin.intersect(in_play);
+            }
+            all.union(&pinyin);
         }
         (all, literal)
     }
 
-    /// Each matching document's best field (score without bonuses). Titles, aliases,
-    /// codes and ids are matched first; body text only where it could still reach the
-    /// top `limit`: at large sizes most candidates match only in bodies that rank too low.
-    fn rank(&self, term: &Term, code: Option<&str>, limit: usize) -> Vec<Ranked> {
+    /// What a query's best match can score, from its shape alone.
+    fn shape(&self, term: &Term, symbols: &[Option<u32>]) -> QueryShape {
+        let literal_first = symbols
+            .first()
+            .copied()
+            .flatten()
+            .map_or(0, |s| self.readings.initials(s));
+        let pinyin_first = term.pinyin.first().copied().map_or(0, pinyin::letter_bit);
+        QueryShape {
+            chars: term.chars,
+            literal_first,
+            letters: term.pinyin.len(),
+            pinyin_first,
+            whole_possible: term.pinyin.len() > 1
+                || pinyin_first & self.single_letter_syllables != 0,
+        }
+    }
+
+    /// Each matching document's best field (score without bonuses), enough of them for
+    /// the top `keep`; and the documents of each zone still in play for a longer query
+    /// (those matched, and those skipped because they could not reach the top).
+    /// Titles, aliases, codes and ids are matched first; body text only where it could
+    /// still reach the top: at large sizes most candidates match only in bodies that rank
+    /// too low.
+    fn rank(
+        &self,
+        term: &Term,
+        code: Option<usize>,
+        keep: usize,
+        prior: Option<&Prior>,
+    ) -> (Vec<Ranked>, DocSet, DocSet) {
         let symbols = self.query_symbols(term);
-        let (heads, head_literal) = self.zone_candidates(Zone::Head, term, &symbols);
-        let heads: Vec<usize> = heads.iter().collect();
-        let ranked = self.best_heads(&heads, &head_literal, term);
-        let mut totals: Vec<f64> = ranked
-            .iter()
-            .map(|r| r.score + self.docs.get(r.doc).map_or(0.0, |d| self.bonus(d, code)))
-            .collect();
-        let threshold = if limit > 0 && totals.len() >= limit {
-            totals.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
-            totals.get(limit - 1).copied().unwrap_or(f64::NEG_INFINITY)
-        } else {
-            f64::NEG_INFINITY
-        };
-        let best_possible_body = |literal: bool| {
-            FieldName::Body.weight() * if literal { LITERAL_MAX } else { PINYIN_MAX }
-        };
-        let (bodies, body_literal) = self.zone_candidates(Zone::Body, term, &symbols);
+        let shape = self.shape(term, &symbols);
+        let (mut heads, head_literal) =
+            self.zone_candidates(Zone::Head, term, &symbols, prior.map(|p| &p.head));
+        let docs: Vec<usize> = heads.iter().collect();
+        let (ranked, missed) = self.best_heads(&docs, &head_literal, term, &shape, code, keep);
+        for doc in missed {
+            heads.remove(doc);
+        }
+        let mut top = TopScores::new(keep);
+        for r in &ranked {
+            top.push(r.score + self.bonus(r.doc, code));
+        }
+        let (mut bodies, body_literal) =
+            self.zone_candidates(Zone::Body, term, &symbols, prior.map(|p| &p.body));
         let any_literal = body_literal.iter().next().is_some();
-        if best_possible_body(any_literal) + MAX_KIND_BONUS < threshold {
-            return ranked;
+        let best_possible_body =
+            FieldName::Body.weight() * if any_literal { LITERAL_MAX } else { PINYIN_MAX };
+        if best_possible_body + MAX_KIND_BONUS < top.threshold() {
+            return (ranked, heads, bodies);
         }
         // Both lists are in document order: merge, keeping each document's best field.
         let mut merged = Vec::with_capacity(ranked.len());
-        let mut heads = ranked.into_iter().peekable();
+        let mut body_missed = Vec::new();
+        let mut head_ranked = ranked.into_iter().peekable();
         for doc in bodies.iter() {
-            while let Some(head) = heads.next_if(|h| h.doc < doc) {
+            while let Some(head) = head_ranked.next_if(|h| h.doc < doc) {
                 merged.push(head);
             }
-            let head = heads.next_if(|h| h.doc == doc);
-            let Some(d) = self.docs.get(doc) else {
+            let head = head_ranked.next_if(|h| h.doc == doc);
+            let Some(d) = self.scans.get(doc) else {
                 continue;
             };
             let literal = body_literal.contains(doc);
             let head_score = head.as_ref().map_or(f64::NEG_INFINITY, |h| h.score);
-            let bound = best_possible_body(literal);
-            let body = if bound > head_score && bound + self.bonus(d, code) >= threshold {
-                self.best_field(doc, d.body_field..d.end_field, term, literal)
+            let bound = shape.best(&d.body_reach, literal);
+            let bonus = self.bonus(doc, code);
+            let body = if bound > head_score && bound + bonus >= top.threshold() {
+                let found = self.best_field(doc, d.body_fields(), term, literal);
+                match &found {
+                    Some(b) => top.push(b.score + bonus),
+                    None => body_missed.push(doc),
+                }
+                found
             } else {
                 None
             };
@@ -610,26 +795,48 @@ impl SearchIndex {
             };
             merged.extend(best);
         }
-        merged.extend(heads);
-        merged
+        merged.extend(head_ranked);
+        for doc in body_missed {
+            bodies.remove(doc);
+        }
+        (merged, heads, bodies)
     }
 
-    /// The best title, alias, code or id match of each document, in document order.
+    /// The best title, alias, code or id match of each document that could reach the
+    /// top `keep`, in document order; and the documents examined that did not match.
     /// Large candidate lists are split across two threads: the machines this runs on
     /// have at least two cores, and a huge pack's query is otherwise all on one.
-    fn best_heads(&self, docs: &[usize], literal: &DocSet, term: &Term) -> Vec<Ranked> {
-        let scan = |docs: &[usize]| -> Vec<Ranked> {
-            docs.iter()
-                .filter_map(|&doc| {
-                    let d = self.docs.get(doc)?;
-                    self.best_field(
-                        doc,
-                        d.first_field..d.body_field,
-                        term,
-                        literal.contains(doc),
-                    )
-                })
-                .collect()
+    fn best_heads(
+        &self,
+        docs: &[usize],
+        literal: &DocSet,
+        term: &Term,
+        shape: &QueryShape,
+        code: Option<usize>,
+        keep: usize,
+    ) -> (Vec<Ranked>, Vec<usize>) {
+        let scan = |docs: &[usize]| -> (Vec<Ranked>, Vec<usize>) {
+            let mut top = TopScores::new(keep);
+            let mut ranked = Vec::new();
+            let mut missed = Vec::new();
+            for &doc in docs {
+                let Some(d) = self.scans.get(doc) else {
+                    continue;
+                };
+                let literal = literal.contains(doc);
+                let bonus = self.bonus(doc, code);
+                if shape.best(&d.head_reach, literal) + bonus < top.threshold() {
+                    continue;
+                }
+                match self.best_field(doc, d.head_fields(), term, literal) {
+                    Some(found) => {
+                        top.push(found.score + bonus);
+                        ranked.push(found);
+                    }
+                    None => missed.push(doc),
+                }
+            }
+            (ranked, missed)
         };
         if docs.len() < PARALLEL_FROM {
             return scan(docs);
@@ -637,12 +844,15 @@ impl SearchIndex {
         let (first, second) = docs.split_at(docs.len() / 2);
         std::thread::scope(|scope| {
             let other = scope.spawn(|| scan(second));
-            let mut ranked = scan(first);
+            let (mut ranked, mut missed) = scan(first);
             match other.join() {
-                Ok(rest) => ranked.extend(rest),
+                Ok((more, more_missed)) => {
+                    ranked.extend(more);
+                    missed.extend(more_missed);
+                }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
-            ranked
+            (ranked, missed)
         })
     }
 
@@ -678,7 +888,7 @@ impl SearchIndex {
         let text = self.text_of(f);
         let positions = self
             .match_field(&text, term, true)
-            .or_else(|| self.fuzzy_field(f, term, true))
+            .or_else(|| self.fuzzy_field(f, term, true).ok())
             .map(|m| m.span.positions())
             .unwrap_or_default();
         let title_positions = if f.name == FieldName::Title && f.text == d.title {
@@ -755,96 +965,197 @@ impl SearchIndex {
     /// Titles and aliases holding the query's characters, or its loosened pinyin, in
     /// order and close together: the fallback for hurried typing (`yubuzu`, `zu` for `zhu`).
     /// `literal_possible` is false for documents that lack some character of the query.
+    /// A miss says whether a longer query could still match the field.
     fn fuzzy_field(
         &self,
         field: &Field,
         term: &Term,
         literal_possible: bool,
-    ) -> Option<FieldMatch> {
-        if term.chars < 2 || !matches!(field.name, FieldName::Title | FieldName::Alias) {
-            return None;
+    ) -> Result<FieldMatch, Miss> {
+        if !matches!(field.name, FieldName::Title | FieldName::Alias) {
+            return Err(Miss::Never);
         }
         // Both loose matches need every letter of the loosened query somewhere in the
         // field: a cheap test that spares most fields the real one.
         if letter_set(term.loose.iter().copied()) & !field.letters != 0 {
-            return None;
+            return Err(Miss::Never);
+        }
+        if term.chars < 2 {
+            return Err(Miss::NotYet);
         }
         let text = self.text_of(field);
         let coverage = |matched: usize| matched as f64 / text.symbols.len().max(1) as f64;
         let literal = literal_possible
-            .then(|| SkimMatcherV2::default().fuzzy_indices(text.lower, &term.literal))
+            .then(|| term.skim.fuzzy_indices(text.lower, &term.literal))
             .flatten();
+        let literal_in_order = literal.is_some();
         if let Some((_, positions)) = literal {
             if span(&positions) <= term.chars * 2 {
-                return Some(FieldMatch {
+                return Ok(FieldMatch {
                     score: 30.0 + 20.0 * coverage(positions.len()),
                     span: Span::Scattered(positions),
                 });
             }
         }
-        let spelled = field.spelled.as_ref()?;
-        if term.pinyin.len() < 3 {
-            return None;
+        let spelled = self
+            .spelled
+            .text
+            .get(field.spelled.clone())
+            .unwrap_or_default();
+        let spelled_in_order = !term.loose.is_empty() && is_subsequence(&term.loose, spelled);
+        // Neither the characters nor the spelling in order: no longer query can match.
+        let miss = if literal_in_order || spelled_in_order {
+            Miss::NotYet
+        } else {
+            Miss::Never
+        };
+        if term.pinyin.len() < 3 || !spelled_in_order {
+            return Err(miss);
         }
         let max_span = term.loose.len() + term.loose.len() / 2 + 2;
-        let indices = tight_subsequence(spelled.text.as_bytes(), &term.loose, max_span)?;
+        let Some(indices) = tight_subsequence(spelled, &term.loose, max_span) else {
+            return Err(miss);
+        };
+        let owners = self
+            .spelled
+            .owners
+            .get(field.spelled.clone())
+            .unwrap_or_default();
         let mut positions: Vec<usize> = indices
             .iter()
-            .filter_map(|&i| spelled.owners.get(i).map(|&o| o as usize))
+            .filter_map(|&i| owners.get(i).map(|&o| o as usize))
             .collect();
         positions.dedup();
-        Some(FieldMatch {
+        Ok(FieldMatch {
             score: 20.0 + 20.0 * coverage(positions.len()),
             span: Span::Scattered(positions),
         })
     }
 
+    fn spelled_in_order(&self, doc: &DocScan, term: &Term) -> bool {
+        let spelled = self.spelled.text.get(doc.spelled());
+        is_subsequence(&term.loose, spelled.unwrap_or_default())
+    }
+
+    /// Adds the fallback's matches among `candidates` to `ranked`; returns the documents
+    /// that no longer query can match either.
     fn add_fuzzy(
         &self,
         term: &Term,
         candidates: &DocSet,
         literal: &DocSet,
         ranked: &mut Vec<Ranked>,
-    ) {
+    ) -> Vec<usize> {
         // Only the few documents ranked before the fallback can repeat.
         let already: Vec<usize> = ranked.iter().map(|r| r.doc).collect();
-        for doc in candidates.iter() {
-            if already.contains(&doc) {
-                continue;
+        let needed = letter_set(term.loose.iter().copied());
+        let docs: Vec<usize> = candidates
+            .iter()
+            .filter(|doc| !already.contains(doc))
+            .collect();
+        let scan = |docs: &[usize]| -> (Vec<Ranked>, Vec<usize>) {
+            let mut found = Vec::new();
+            let mut never = Vec::new();
+            for &doc in docs {
+                let Some(d) = self
+                    .scans
+                    .get(doc)
+                    .filter(|d| needed & !d.fuzzy_letters == 0)
+                else {
+                    never.push(doc);
+                    continue;
+                };
+                let literal_possible = literal.contains(doc);
+                // Without the characters, only the spelling can match: all of a document's
+                // spelling in one run is one quick test before any field is looked at.
+                if !literal_possible && (term.loose.is_empty() || !self.spelled_in_order(d, term)) {
+                    never.push(doc);
+                    continue;
+                }
+                let mut best: Option<Ranked> = None;
+                let mut could_later = false;
+                for i in d.head_fields() {
+                    let Some(field) = self.fields.get(i) else {
+                        continue;
+                    };
+                    match self.fuzzy_field(field, term, literal_possible) {
+                        Ok(m) => {
+                            let score = m.score * field.name.weight();
+                            if best.as_ref().is_none_or(|b| score > b.score) {
+                                best = Some(Ranked {
+                                    score,
+                                    doc,
+                                    field: i,
+                                });
+                            }
+                        }
+                        Err(Miss::NotYet) => could_later = true,
+                        Err(Miss::Never) => {}
+                    }
+                }
+                match best {
+                    Some(best) => found.push(best),
+                    None if !could_later => never.push(doc),
+                    None => {}
+                }
             }
-            let Some(d) = self.docs.get(doc) else {
-                continue;
-            };
-            let best = (d.first_field..d.body_field)
-                .filter_map(|i| {
-                    let field = self.fields.get(i)?;
-                    let found = self.fuzzy_field(field, term, literal.contains(doc))?;
-                    Some(Ranked {
-                        score: found.score * field.name.weight(),
-                        doc,
-                        field: i,
-                    })
-                })
-                .max_by(|a, b| a.score.total_cmp(&b.score));
-            ranked.extend(best);
-        }
+            (found, never)
+        };
+        let (found, never) = if docs.len() < PARALLEL_FROM {
+            scan(&docs)
+        } else {
+            let (first, second) = docs.split_at(docs.len() / 2);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| scan(second));
+                let (mut found, mut never) = scan(first);
+                match other.join() {
+                    Ok((more, more_never)) => {
+                        found.extend(more);
+                        never.extend(more_never);
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+                (found, never)
+            })
+        };
+        ranked.extend(found);
+        never
     }
 }
 
-/// A text spelled out in loosened pinyin.
-fn spell(readings: &Readings, symbols: &[u32]) -> Spelled {
-    let mut text = String::new();
-    let mut owners = Vec::new();
+/// Why the fallback for hurried typing found nothing in a field.
+enum Miss {
+    /// Nor will any query that extends this one.
+    Never,
+    /// A longer query might still match.
+    NotYet,
+}
+
+/// Whether `needle` occurs in `hay` in order, gaps allowed.
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    // Titles are short: a plain walk beats a search per letter.
+    let mut wanted = needle.iter().peekable();
+    for byte in hay {
+        if wanted.next_if_eq(&byte).is_some() && wanted.peek().is_none() {
+            return true;
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// Appends a text spelled out in loosened pinyin.
+fn spell(readings: &Readings, symbols: &[u32], spelled: &mut Spelled) {
     for (position, &symbol) in symbols.iter().enumerate() {
         let Some(reading) = readings.primary(symbol) else {
             continue;
         };
         for byte in pinyin::loosen(reading) {
-            text.push(char::from(byte));
-            owners.push(u32::try_from(position).unwrap_or(u32::MAX));
+            spelled.text.push(byte);
+            spelled
+                .owners
+                .push(u32::try_from(position).unwrap_or(u32::MAX));
         }
     }
-    Spelled { text, owners }
 }
 
 /// The shortest stretch of `hay` that holds `needle` in order, at most `max_span` long:
@@ -852,14 +1163,16 @@ fn spell(readings: &Readings, symbols: &[u32]) -> Spelled {
 fn tight_subsequence(hay: &[u8], needle: &[u8], max_span: usize) -> Option<Vec<usize>> {
     let first = *needle.first()?;
     let mut best: Option<Vec<usize>> = None;
+    // One buffer for every start: most starts fail, and they should not allocate.
+    let mut positions = Vec::with_capacity(needle.len());
     for start in memchr::memchr_iter(first, hay) {
-        let mut positions = Vec::with_capacity(needle.len());
+        positions.clear();
+        let limit = (start + max_span).min(hay.len());
         let mut at = start;
         for &wanted in needle {
-            let limit = (start + max_span).min(hay.len());
             let found = hay
                 .get(at..limit)
-                .and_then(|rest| memchr::memchr(wanted, rest));
+                .and_then(|rest| rest.iter().position(|&b| b == wanted));
             match found {
                 Some(offset) => {
                     positions.push(at + offset);
@@ -871,7 +1184,7 @@ fn tight_subsequence(hay: &[u8], needle: &[u8], max_span: usize) -> Option<Vec<u
         if positions.len() == needle.len()
             && best.as_ref().is_none_or(|b| span(&positions) < span(b))
         {
-            best = Some(positions);
+            best = Some(positions.clone());
         }
     }
     best
@@ -893,6 +1206,8 @@ const PINYIN_MAX: f64 = 105.0;
 const PARALLEL_FROM: usize = 8192;
 /// The highest `kind_bonus`.
 const MAX_KIND_BONUS: f64 = 15.0;
+/// What the item of the very code typed gets on top of its score.
+const EXACT_CODE_BONUS: f64 = 1000.0;
 
 fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
     let byte_start = term.finder.find(field.lower.as_bytes())?;

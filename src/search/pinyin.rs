@@ -65,6 +65,19 @@ impl Readings {
         self.readings.iter().flatten().map(|r| &r[..])
     }
 
+    /// The letters that are a whole reading of some Chinese character seen (阿 a, 哦 o):
+    /// only these can match one character whole as a one-letter query.
+    pub fn single_letter_syllables(&self) -> u64 {
+        self.by_char
+            .iter()
+            .filter(|(c, _)| !c.is_ascii())
+            .flat_map(|(_, &symbol)| self.readings(symbol))
+            .filter(|reading| reading.len() == 1)
+            .fold(0, |mask, reading| {
+                mask | reading.first().copied().map_or(0, letter_bit)
+            })
+    }
+
     pub fn initials(&self, symbol: u32) -> u64 {
         self.initials.get(symbol as usize).copied().unwrap_or(0)
     }
@@ -101,6 +114,9 @@ fn readings_of(c: char) -> Vec<Box<[u8]>> {
     }
     readings
 }
+
+/// The longest reading of a character, in letters (zhuang, shuang).
+const MAX_READING: usize = 6;
 
 /// Pinyin as typed in a hurry by someone who does not tell z from zh, c from ch or s
 /// from sh: every `h` after one of those is dropped, on both sides of a comparison.
@@ -145,11 +161,30 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
     if bit == 0 || query.len() > 64 {
         return None;
     }
+    // The letters where a second character's reading can begin: a start whose next
+    // character begins with none of them must take the whole query in one character.
+    let second = query
+        .iter()
+        .skip(1)
+        .take(MAX_READING)
+        .fold(0, |mask, &b| mask | letter_bit(b));
     let mut best: Option<PinyinMatch> = None;
     for start in 0..symbols.len() {
         let symbol = symbols.get(start).copied().unwrap_or(u32::MAX);
         if readings.initials(symbol) & bit == 0 {
             continue;
+        }
+        if query.len() > 1 {
+            let next = symbols.get(start + 1).map_or(0, |&s| readings.initials(s));
+            let whole_in_one = || {
+                readings
+                    .readings(symbol)
+                    .iter()
+                    .any(|r| r.starts_with(query))
+            };
+            if next & second == 0 && !whole_in_one() {
+                continue;
+            }
         }
         let mut found = None;
         descend(

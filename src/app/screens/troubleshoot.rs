@@ -13,7 +13,7 @@ use crate::app::widgets::{
 };
 use crate::desk::{causes_for, Desk};
 use crate::model::{normalize_code, Cause, Item, Kind};
-use crate::search::Hit;
+use crate::search::{Hit, Typing};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -69,6 +69,8 @@ pub struct Troubleshoot {
     results: Vec<Hit>,
     /// The results are the nearest items to a query that found nothing.
     suggested: bool,
+    /// What the search box's previous query left in play, for the next keystroke.
+    typing: Typing,
 }
 
 impl Troubleshoot {
@@ -559,7 +561,7 @@ impl Screen for Troubleshoot {
                 return;
             }
         }
-        self.results = desk.search(query, RESULT_LIMIT);
+        self.results = desk.search_typed(query, RESULT_LIMIT, &mut self.typing);
         self.suggested = self.results.is_empty();
         if self.suggested {
             self.results = desk.suggest(query, SUGGESTION_LIMIT);
