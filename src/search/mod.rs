@@ -19,6 +19,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use pinyin::Readings;
 use serde::Serialize;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use typing::{Key, Prior};
 
 /// Which field of an item a match was found in.
@@ -91,6 +93,9 @@ struct DocScan {
     spelled_start: u32,
     spelled_end: u32,
     kind_bonus: f64,
+    /// The length of its shortest title or alias, in characters: the fallback's match
+    /// covers at most all of it.
+    fuzzy_min_chars: u32,
     /// The best its short fields and its body text can score, for skipping it early.
     head_reach: Reach,
     body_reach: Reach,
@@ -272,10 +277,16 @@ struct FieldMatch {
 }
 
 /// A document's best match while ranking: positions come later, for the few shown.
+#[derive(Debug, Clone, Copy)]
 struct Ranked {
     score: f64,
     doc: usize,
     field: usize,
+}
+
+/// Best first; among equals, the pack's order.
+fn by_rank(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
 }
 
 /// The search index of one pack. Build it once; queries borrow it.
@@ -413,6 +424,7 @@ impl SearchIndex {
         let mut head_reach = Reach::default();
         let mut body_reach = Reach::default();
         let mut fuzzy_letters = 0;
+        let mut fuzzy_min_chars = u32::MAX;
         for (name, text) in fields {
             let field = self.make_field(doc, name, text);
             let symbols = self.text_of(&field).symbols;
@@ -426,6 +438,7 @@ impl SearchIndex {
             reach.add(symbols.len(), leading, name.weight());
             if matches!(name, FieldName::Title | FieldName::Alias) {
                 fuzzy_letters |= field.letters;
+                fuzzy_min_chars = fuzzy_min_chars.min(offset(symbols.len().max(1)));
             }
             self.fields.push(field);
         }
@@ -440,6 +453,7 @@ impl SearchIndex {
             spelled_start: offset(spelled_start),
             spelled_end: offset(self.spelled.text.len()),
             kind_bonus: kind_bonus(item.kind()),
+            fuzzy_min_chars,
             head_reach,
             body_reach,
         });
@@ -549,26 +563,40 @@ impl SearchIndex {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let mut votes: Vec<(usize, f64, Hit)> = Vec::new();
+        // Per document: how many pieces found it, their scores, and its best piece's match.
+        let mut votes: HashMap<usize, (usize, f64, Ranked, usize)> = HashMap::new();
+        let mut terms = Vec::new();
         // Chinese pieces only: letters already get the forgiving pinyin fallback, and
         // two letters match far too much to suggest anything.
         for pair in chars.windows(2).filter(|p| p.iter().all(|c| !c.is_ascii())) {
             let piece: String = pair.iter().collect();
-            for hit in self.search_one(&piece, 50, None) {
-                match votes.iter_mut().find(|(_, _, h)| h.id == hit.id) {
-                    Some((count, score, _)) => {
+            let Some(term) = Term::new(&piece) else {
+                continue;
+            };
+            for entry in self.ranked(&term, &piece, 50, None) {
+                match votes.entry(entry.doc) {
+                    Entry::Occupied(mut vote) => {
+                        let (count, score, _, _) = vote.get_mut();
                         *count += 1;
-                        *score += hit.score;
+                        *score += entry.score;
                     }
-                    None => votes.push((1, hit.score, hit)),
+                    Entry::Vacant(vote) => {
+                        vote.insert((1, entry.score, entry, terms.len()));
+                    }
                 }
             }
+            terms.push(term);
         }
-        votes.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        let mut votes: Vec<_> = votes.into_values().collect();
+        votes.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.doc.cmp(&b.2.doc))
+        });
         votes
             .into_iter()
             .take(limit)
-            .map(|(_, _, hit)| hit)
+            .filter_map(|(_, _, entry, term)| self.hit(entry, terms.get(term)?))
             .collect()
     }
 
@@ -576,31 +604,48 @@ impl SearchIndex {
     fn search_all(&self, words: &[&str], limit: usize) -> Vec<Hit> {
         // Enough of each word's results that the intersection is not cut short.
         let wide = limit.saturating_mul(20).max(2_000);
-        let mut found: Option<Vec<Hit>> = None;
-        for word in words {
-            let hits = self.search_one(word, wide, None);
+        let terms: Vec<(Term, &str)> = words
+            .iter()
+            .filter_map(|w| Some((Term::new(w)?, *w)))
+            .collect();
+        let mut found: Option<HashMap<usize, Ranked>> = None;
+        for (term, word) in &terms {
+            let ranked = self.ranked(term, word, wide, None);
             found = Some(match found {
-                None => hits,
-                Some(kept) => kept
-                    .into_iter()
-                    .filter_map(|mut hit| {
-                        let other = hits.iter().find(|h| h.id == hit.id)?;
-                        hit.score += other.score;
-                        for p in &other.title_positions {
-                            if !hit.title_positions.contains(p) {
-                                hit.title_positions.push(*p);
-                            }
+                None => ranked.into_iter().map(|r| (r.doc, r)).collect(),
+                Some(mut kept) => {
+                    let mut both = HashMap::with_capacity(kept.len().min(ranked.len()));
+                    for entry in ranked {
+                        if let Some(mut first) = kept.remove(&entry.doc) {
+                            first.score += entry.score;
+                            both.insert(entry.doc, first);
                         }
-                        hit.title_positions.sort_unstable();
-                        Some(hit)
-                    })
-                    .collect(),
+                    }
+                    both
+                }
             });
         }
-        let mut hits = found.unwrap_or_default();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(limit);
-        hits
+        let mut ranked: Vec<Ranked> = found.unwrap_or_default().into_values().collect();
+        ranked.sort_by(by_rank);
+        ranked.truncate(limit);
+        let Some(((first, _), others)) = terms.split_first() else {
+            return Vec::new();
+        };
+        ranked
+            .into_iter()
+            .filter_map(|entry| {
+                let mut hit = self.hit(entry, first)?;
+                for (term, _) in others {
+                    for p in self.title_positions(&hit.title, term) {
+                        if !hit.title_positions.contains(&p) {
+                            hit.title_positions.push(p);
+                        }
+                    }
+                }
+                hit.title_positions.sort_unstable();
+                Some(hit)
+            })
+            .collect()
     }
 
     /// Ranked results for one query as typed; with `typing`, reusing what the previous
@@ -612,6 +657,20 @@ impl SearchIndex {
             }
             return Vec::new();
         };
+        self.ranked(&term, query, limit, typing)
+            .into_iter()
+            .filter_map(|entry| self.hit(entry, &term))
+            .collect()
+    }
+
+    /// The best `limit` documents for a query, best first, bonuses included.
+    fn ranked(
+        &self,
+        term: &Term,
+        query: &str,
+        limit: usize,
+        typing: Option<&mut Typing>,
+    ) -> Vec<Ranked> {
         let key = term.key();
         let prior = typing.as_deref().and_then(|t| t.prior_for(self.id, &key));
         let code = normalize_code(query)
@@ -620,11 +679,11 @@ impl SearchIndex {
         // At least three kept, whatever the limit: fewer than three matches is what calls
         // the fallback below, and skipping must not change that.
         let keep = limit.max(3);
-        let (mut ranked, head, body) = self.rank(&term, code, keep, prior);
+        let (mut ranked, head, body) = self.rank(term, code, keep, prior);
         let mut fuzzy = None;
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
-            let symbols = self.query_symbols(&term);
+            let symbols = self.query_symbols(term);
             let literal = self.candidates.containing(Zone::Head, &symbols);
             let earlier = prior
                 .filter(|p| key.extends_loosely(&p.key))
@@ -636,7 +695,7 @@ impl SearchIndex {
             if let Some(earlier) = earlier {
                 loose.intersect(earlier);
             }
-            let never = self.add_fuzzy(&term, &loose, &literal, &mut ranked);
+            let never = self.add_fuzzy(term, &loose, &literal, code, keep, &mut ranked);
             for doc in never {
                 loose.remove(doc);
             }
@@ -654,7 +713,6 @@ impl SearchIndex {
         for entry in &mut ranked {
             entry.score += self.bonus(entry.doc, code);
         }
-        let by_rank = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
         if limit == 0 {
             return Vec::new();
         }
@@ -664,9 +722,6 @@ impl SearchIndex {
         }
         ranked.sort_by(by_rank);
         ranked
-            .into_iter()
-            .filter_map(|entry| self.hit(entry, &term))
-            .collect()
     }
 
     /// What a document gets on top of its match: its kind's bonus, and more when it is
@@ -1044,6 +1099,8 @@ impl SearchIndex {
         term: &Term,
         candidates: &DocSet,
         literal: &DocSet,
+        code: Option<usize>,
+        keep: usize,
         ranked: &mut Vec<Ranked>,
     ) -> Vec<usize> {
         // Only the few documents ranked before the fallback can repeat.
@@ -1056,7 +1113,18 @@ impl SearchIndex {
         let scan = |docs: &[usize]| -> (Vec<Ranked>, Vec<usize>) {
             let mut found = Vec::new();
             let mut never = Vec::new();
+            let mut top = TopScores::new(keep);
+            for r in ranked.iter() {
+                top.push(r.score + self.bonus(r.doc, code));
+            }
             for &doc in docs {
+                let bonus = self.bonus(doc, code);
+                let could = self.scans.get(doc).map_or(f64::NEG_INFINITY, |d| {
+                    fuzzy_best(d, term, literal.contains(doc))
+                });
+                if could + bonus < top.threshold() {
+                    continue;
+                }
                 let Some(d) = self
                     .scans
                     .get(doc)
@@ -1094,7 +1162,10 @@ impl SearchIndex {
                     }
                 }
                 match best {
-                    Some(best) => found.push(best),
+                    Some(best) => {
+                        top.push(best.score + bonus);
+                        found.push(best);
+                    }
                     None if !could_later => never.push(doc),
                     None => {}
                 }
@@ -1121,6 +1192,21 @@ impl SearchIndex {
         ranked.extend(found);
         never
     }
+}
+
+/// The highest score the fallback for hurried typing can give a document, before
+/// bonuses: mirrors the scores in `fuzzy_field`, where a match covers at most one
+/// character per letter (or per character) of the query.
+fn fuzzy_best(doc: &DocScan, term: &Term, literal_possible: bool) -> f64 {
+    let shortest = f64::from(doc.fuzzy_min_chars.max(1));
+    let by_spelling = 20.0 + 20.0 * (term.loose.len() as f64 / shortest).min(1.0);
+    let by_characters = 30.0 + 20.0 * (term.chars as f64 / shortest).min(1.0);
+    let best = if literal_possible {
+        by_characters.max(by_spelling)
+    } else {
+        by_spelling
+    };
+    best * FieldName::Title.weight().max(FieldName::Alias.weight())
 }
 
 /// Why the fallback for hurried typing found nothing in a field.
