@@ -356,7 +356,7 @@ fn a_body_hit_shows_where_it_matched_and_a_miss_offers_near_items() {
     let inputs = parse_inputs("断电").unwrap_or_default();
     let screen = posdesk::app::render_screen(&pack, 120, 30, &inputs);
     assert!(screen.contains("…不要断电"), "{screen}");
-    let inputs = parse_inputs("顾客要退钱").unwrap_or_default();
+    let inputs = parse_inputs("顾客想退钱啊").unwrap_or_default();
     let screen = posdesk::app::render_screen(&pack, 80, 24, &inputs);
     assert!(screen.contains("没有找到，你是不是要找"), "{screen}");
     assert!(screen.contains("顾客说"), "{screen}");

@@ -129,6 +129,9 @@ impl ZoneSets {
 #[derive(Debug, Default)]
 pub struct Candidates {
     docs: usize,
+    /// Whether the hashed pair and triple sets are kept: they pay for their building
+    /// only in packs large enough that scanning the candidates is what takes time.
+    fine: bool,
     head: ZoneSets,
     body: ZoneSets,
     /// Every prefix of every reading seen: a query's first syllable must be one.
@@ -139,6 +142,7 @@ impl Candidates {
     pub fn new(docs: usize) -> Candidates {
         Candidates {
             docs,
+            fine: docs >= FINE_FROM,
             head: ZoneSets::new(docs),
             body: ZoneSets::new(docs),
             syllable_prefixes: Default::default(),
@@ -155,6 +159,7 @@ impl Candidates {
     /// Records the symbols of one field of document `doc`.
     pub fn add(&mut self, doc: usize, zone: Zone, symbols: &[u32], readings: &Readings) {
         let docs = self.docs;
+        let fine = self.fine;
         let sets = match zone {
             Zone::Head => &mut self.head,
             Zone::Body => &mut self.body,
@@ -173,7 +178,7 @@ impl Candidates {
                 }
                 set.insert(doc);
             }
-            if let Some(previous) = previous_symbol {
+            if let Some(previous) = previous_symbol.filter(|_| fine) {
                 insert(
                     &mut sets.by_symbol_pair,
                     symbol_pair_bucket(previous, symbol),
@@ -188,7 +193,7 @@ impl Candidates {
                 }
                 for first in bits(previous_mask) {
                     insert(&mut sets.by_pair, first * LETTERS + letter, doc, docs);
-                    for zeroth in bits(before_previous_mask) {
+                    for zeroth in bits(if fine { before_previous_mask } else { 0 }) {
                         insert(
                             &mut sets.by_triple,
                             triple_bucket(zeroth, first, letter),
@@ -239,9 +244,11 @@ impl Candidates {
             let (Some(Some(a)), Some(Some(b))) = (pair.first(), pair.get(1)) else {
                 continue;
             };
-            match sets.by_symbol_pair.get(symbol_pair_bucket(*a, *b)) {
-                Some(Some(set)) => result.intersect(set),
-                _ => return empty(),
+            if self.fine {
+                match sets.by_symbol_pair.get(symbol_pair_bucket(*a, *b)) {
+                    Some(Some(set)) => result.intersect(set),
+                    _ => return empty(),
+                }
             }
             let (first, second) = (readings.initials(*a), readings.initials(*b));
             if first == 0 || second == 0 {
@@ -313,7 +320,7 @@ impl Candidates {
                 continue;
             }
             let mut chain: Option<DocSet> = None;
-            for triple in letters.windows(3) {
+            for triple in letters.windows(3).filter(|_| self.fine) {
                 let (Some(&a), Some(&b), Some(&c)) = (triple.first(), triple.get(1), triple.get(2))
                 else {
                     continue;
@@ -401,6 +408,9 @@ impl Candidates {
         result
     }
 }
+
+/// The pack size from which the hashed pair and triple sets are built.
+const FINE_FROM: usize = 2048;
 
 /// How many buckets the hashed pairs and triples are spread over: enough to rule out
 /// most documents, few enough that a huge pack's sets stay small (64 KiB per bucket at

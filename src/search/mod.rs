@@ -9,6 +9,7 @@ mod bound;
 mod candidates;
 mod pinyin;
 mod typing;
+mod words;
 
 pub use typing::Typing;
 
@@ -22,6 +23,7 @@ use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use typing::{Key, Prior};
+use words::{Edges, FieldEdges, Scratch, Words};
 
 /// Which field of an item a match was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -160,6 +162,8 @@ struct Spelled {
 struct Arena {
     lower: String,
     symbols: Vec<u32>,
+    /// Where words begin and end, a bit per symbol.
+    edges: Edges,
 }
 
 /// What matching reads of a field.
@@ -168,6 +172,7 @@ struct Text<'a> {
     lower: &'a str,
     symbols: &'a [u32],
     initials: u64,
+    edges: FieldEdges<'a>,
 }
 
 /// A prepared query: what literal and pinyin matching compare against.
@@ -263,6 +268,13 @@ enum Span {
 }
 
 impl Span {
+    fn start(&self) -> usize {
+        match self {
+            Span::Run { start, .. } => *start,
+            Span::Scattered(positions) => positions.first().copied().unwrap_or(0),
+        }
+    }
+
     fn positions(self) -> Vec<usize> {
         match self {
             Span::Run { start, len } => (start..start + len).collect(),
@@ -305,6 +317,9 @@ pub struct SearchIndex {
     head: Arena,
     body: Arena,
     spelled: Spelled,
+    words: Words,
+    /// Buffers reused while marking word edges, empty once the index is built.
+    scratch: Scratch,
 }
 
 impl SearchIndex {
@@ -322,12 +337,19 @@ impl SearchIndex {
             head: Arena::default(),
             body: Arena::default(),
             spelled: Spelled::default(),
+            words: Words::new(
+                pack.items()
+                    .flat_map(|item| item.aliases())
+                    .map(String::as_str),
+            ),
+            scratch: Scratch::default(),
         };
         for item in pack.items() {
             index.add_item(item);
         }
         index.candidates.learn_syllables(&index.readings);
         index.single_letter_syllables = index.readings.single_letter_syllables();
+        index.scratch = Scratch::default();
         index
     }
 
@@ -480,6 +502,8 @@ impl SearchIndex {
         for c in arena.lower.get(lower_start..).unwrap_or_default().chars() {
             arena.symbols.push(self.readings.symbol(c));
         }
+        let lower = arena.lower.get(lower_start..).unwrap_or_default();
+        self.words.mark(lower, &mut arena.edges, &mut self.scratch);
         let symbols = arena.symbols.get(symbols_start..).unwrap_or_default();
         let initials = symbols
             .iter()
@@ -521,6 +545,7 @@ impl SearchIndex {
             lower: arena.lower.get(field.lower.clone()).unwrap_or_default(),
             symbols: arena.symbols.get(field.symbols.clone()).unwrap_or_default(),
             initials: field.initials,
+            edges: arena.edges.field(field.symbols.clone()),
         }
     }
 
@@ -550,10 +575,34 @@ impl SearchIndex {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         match words.as_slice() {
             [] => Vec::new(),
-            [one] if *one == cleaned => Vec::new(),
+            [one] if *one == cleaned => self.search_split(one, limit),
             [one] => self.search_one(one, limit, None),
             many => self.search_all(many, limit),
         }
+    }
+
+    /// A query of one word that found nothing, read as the words it may be made of:
+    /// Chinese by the word list (网络故障 → 网络 + 故障, which may be apart in a title),
+    /// the initials of a four-character phrase as two words (`wlgz` → `wl` + `gz`), the
+    /// commonest shape of a Chinese phrase; longer runs of letters are too loose to split.
+    fn search_split(&self, word: &str, limit: usize) -> Vec<Hit> {
+        let word = crate::model::fold_full_width(word).to_ascii_lowercase();
+        let pieces: Vec<String> = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            if word.len() != 4 {
+                return Vec::new();
+            }
+            word.as_bytes()
+                .chunks(2)
+                .map(|pair| String::from_utf8_lossy(pair).into_owned())
+                .collect()
+        } else {
+            self.words.split(&word)
+        };
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        if pieces.len() < 2 {
+            return Vec::new();
+        }
+        self.search_all(&pieces, limit)
     }
 
     /// Items that share the most two-character pieces with a query that found nothing:
@@ -924,7 +973,13 @@ impl SearchIndex {
                 continue;
             };
             if let Some(found) = self.match_field(&self.text_of(field), term, literal_possible) {
-                let score = found.score * field.name.weight();
+                let mut score = found.score;
+                // Deep in a long text, a match is less likely to be what the item is about.
+                if field.name == FieldName::Body {
+                    let depth = found.span.start().min(DEEP_IN_BODY) as f64;
+                    score -= BODY_DEPTH * depth / DEEP_IN_BODY as f64;
+                }
+                let score = score * field.name.weight();
                 if best.as_ref().is_none_or(|b| score > b.score) {
                     best = Some(Ranked {
                         score,
@@ -976,6 +1031,7 @@ impl SearchIndex {
             initials: symbols
                 .iter()
                 .fold(0, |m, &s| m | self.readings.initials(s)),
+            edges: words::none().field(0..0),
         };
         self.match_field(&text, term, true)
             .map(|m| m.span.positions())
@@ -1008,6 +1064,9 @@ impl SearchIndex {
         }
         // A character read by a rare reading (度 as zhai) is a weak sign of what was meant.
         score -= 12.0 * found.rare_readings as f64;
+        if !field.edges.whole_words(found.start, found.len) {
+            score -= THROUGH_A_WORD;
+        }
         Some(FieldMatch {
             score,
             span: Span::Run {
@@ -1290,6 +1349,13 @@ const LITERAL_MAX: f64 = 175.0;
 const PINYIN_MAX: f64 = 105.0;
 /// Candidate lists from this long on are scanned on two threads.
 const PARALLEL_FROM: usize = 8192;
+/// What a match loses when it begins or ends inside a word (证失 in 认证失败): the
+/// clerk typed a word, and it is elsewhere.
+const THROUGH_A_WORD: f64 = 12.0;
+/// What a match in body text loses, at most, for being far from the text's start, and
+/// the depth in characters at which it loses all of that.
+const BODY_DEPTH: f64 = 20.0;
+const DEEP_IN_BODY: usize = 60;
 /// The highest `kind_bonus`.
 const MAX_KIND_BONUS: f64 = 15.0;
 /// What the item of the very code typed gets on top of its score.
@@ -1316,6 +1382,9 @@ fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
         if term.chars == total {
             score += 40.0;
         }
+    }
+    if !field.edges.whole_words(start, term.chars) {
+        score -= THROUGH_A_WORD;
     }
     Some(FieldMatch {
         score,
