@@ -212,7 +212,7 @@ pub struct Edges {
 impl Edges {
     fn extend(&mut self, count: usize, value: bool) {
         for _ in 0..count {
-            if self.len % 64 == 0 {
+            if self.len.is_multiple_of(64) {
                 self.bits.push(0);
             }
             let at = self.len;
