@@ -318,8 +318,6 @@ pub struct SearchIndex {
     body: Arena,
     spelled: Spelled,
     words: Words,
-    /// Buffers reused while marking word edges, empty once the index is built.
-    scratch: Scratch,
 }
 
 impl SearchIndex {
@@ -342,15 +340,28 @@ impl SearchIndex {
                     .flat_map(|item| item.aliases())
                     .map(String::as_str),
             ),
-            scratch: Scratch::default(),
         };
         for item in pack.items() {
             index.add_item(item);
         }
         index.candidates.learn_syllables(&index.readings);
         index.single_letter_syllables = index.readings.single_letter_syllables();
-        index.scratch = Scratch::default();
+        index.mark_words();
         index
+    }
+
+    /// Marks where words begin and end in every field, once every character is known.
+    fn mark_words(&mut self) {
+        let trie = self.words.trie(&self.readings);
+        let mut scratch = Scratch::default();
+        for field in &self.fields {
+            let arena = match field.zone {
+                Zone::Head => &mut self.head,
+                Zone::Body => &mut self.body,
+            };
+            let symbols = arena.symbols.get(field.symbols.clone()).unwrap_or_default();
+            trie.mark(&field.text, symbols, &mut arena.edges, &mut scratch);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -502,8 +513,6 @@ impl SearchIndex {
         for c in arena.lower.get(lower_start..).unwrap_or_default().chars() {
             arena.symbols.push(self.readings.symbol(c));
         }
-        let lower = arena.lower.get(lower_start..).unwrap_or_default();
-        self.words.mark(lower, &mut arena.edges, &mut self.scratch);
         let symbols = arena.symbols.get(symbols_start..).unwrap_or_default();
         let initials = symbols
             .iter()

@@ -1,9 +1,10 @@
 //! Where words begin and end in Chinese text. Chinese is written without spaces, so a
 //! match of `xtgz` may be 系统故障 (two whole words) or four characters that straddle
 //! words; the first is what a clerk meant. The words come from a list of the trade's
-//! vocabulary (`assets/words.txt`) and the pack's own aliases, found with one automaton.
+//! vocabulary (`assets/words.txt`) and the pack's own aliases, found with a trie over
+//! the index's character symbols.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::pinyin::Readings;
 use std::collections::{BTreeSet, HashSet};
 
 /// The trade's words, shipped with the program.
@@ -17,9 +18,8 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// The word list and its automaton.
+/// The word list.
 pub struct Words {
-    finder: Option<AhoCorasick>,
     list: HashSet<String>,
     /// The longest word, in characters.
     longest: usize,
@@ -48,19 +48,24 @@ impl Words {
                 run.clear();
             }
         }
-        // A contiguous NFA builds in a fraction of a DFA's time and scans short texts
-        // about as fast; start-up is what a clerk waits for.
-        let finder = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&words)
-            .ok();
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         Words {
-            finder,
             list: words.into_iter().collect(),
             longest,
         }
+    }
+
+    /// The words as a trie over the symbols of an index's characters; a word with a
+    /// character no text has cannot occur and is left out.
+    pub fn trie(&self, readings: &Readings) -> Trie {
+        let mut trie = Trie::default();
+        for word in &self.list {
+            let symbols: Option<Vec<u32>> = word.chars().map(|c| readings.lookup(c)).collect();
+            if let Some(symbols) = symbols {
+                trie.insert(&symbols);
+            }
+        }
+        trie
     }
 
     /// A Chinese query cut into the words it is made of, longest known word first from
@@ -100,39 +105,116 @@ impl Words {
         }
         pieces
     }
+}
 
-    /// Appends to `edges` one bit per character of `text`: whether a word edge comes
-    /// before it. The text is cut into the known words and single characters that make
-    /// the fewest pieces, single characters counting more (银行|卡号, not 银行卡|号);
-    /// text without Chinese is all edges (Latin words are told apart by their spaces).
-    pub fn mark(&self, text: &str, edges: &mut Edges, scratch: &mut Scratch) {
-        let chars = text.chars().count();
-        let start = edges.len;
-        edges.extend(chars, true);
-        let Some(finder) = self.finder.as_ref().filter(|_| text.chars().any(is_han)) else {
+/// Words as paths of character symbols.
+#[derive(Default)]
+pub struct Trie {
+    /// Per symbol, the node its words start at, plus one (0: no word starts with it).
+    roots: Vec<u32>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Default)]
+struct Node {
+    /// Following symbols and their nodes, sorted by symbol.
+    next: Vec<(u32, u32)>,
+    /// A word ends here.
+    word: bool,
+}
+
+impl Trie {
+    fn insert(&mut self, symbols: &[u32]) {
+        let Some((&first, rest)) = symbols.split_first() else {
             return;
         };
-        // The character each byte begins, so the automaton's byte offsets can be read.
-        scratch.char_of_byte.clear();
-        for (index, c) in text.chars().enumerate() {
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            scratch
-                .char_of_byte
-                .extend(std::iter::repeat_n(index, c.len_utf8()));
+        let slot = first as usize;
+        if self.roots.len() <= slot {
+            self.roots.resize(slot + 1, 0);
         }
-        let char_at = |byte: usize| {
-            scratch
-                .char_of_byte
-                .get(byte)
-                .map_or(chars, |&c| c as usize)
+        let mut node = match self.roots.get(slot).copied() {
+            Some(plus_one) if plus_one > 0 => plus_one as usize - 1,
+            _ => {
+                self.nodes.push(Node::default());
+                let created = self.nodes.len() - 1;
+                if let Some(root) = self.roots.get_mut(slot) {
+                    *root = u32::try_from(created + 1).unwrap_or(0);
+                }
+                created
+            }
         };
-        scratch.words.clear();
-        for found in finder.find_overlapping_iter(text) {
-            scratch
-                .words
-                .push((char_at(found.start()), char_at(found.end())));
+        for &symbol in rest {
+            let existing = self.nodes.get(node).and_then(|n| {
+                n.next
+                    .binary_search_by_key(&symbol, |&(s, _)| s)
+                    .ok()
+                    .and_then(|at| n.next.get(at))
+                    .map(|&(_, child)| child as usize)
+            });
+            node = match existing {
+                Some(child) => child,
+                None => {
+                    self.nodes.push(Node::default());
+                    let created = self.nodes.len() - 1;
+                    if let Some(n) = self.nodes.get_mut(node) {
+                        let at = n.next.partition_point(|&(s, _)| s < symbol);
+                        n.next
+                            .insert(at, (symbol, u32::try_from(created).unwrap_or(u32::MAX)));
+                    }
+                    created
+                }
+            };
         }
-        scratch.words.sort_unstable();
+        if let Some(n) = self.nodes.get_mut(node) {
+            n.word = true;
+        }
+    }
+
+    /// Every word in `symbols`, as (first, end) character places.
+    fn find(&self, symbols: &[u32], found: &mut Vec<(usize, usize)>) {
+        found.clear();
+        for first in 0..symbols.len() {
+            let root = symbols
+                .get(first)
+                .and_then(|&s| self.roots.get(s as usize))
+                .copied()
+                .unwrap_or(0);
+            if root == 0 {
+                continue;
+            }
+            let mut node = self.nodes.get(root as usize - 1);
+            let mut end = first + 1;
+            while let Some(n) = node {
+                if n.word {
+                    found.push((first, end));
+                }
+                let Some(&symbol) = symbols.get(end) else {
+                    break;
+                };
+                node = n
+                    .next
+                    .binary_search_by_key(&symbol, |&(s, _)| s)
+                    .ok()
+                    .and_then(|at| n.next.get(at))
+                    .and_then(|&(_, child)| self.nodes.get(child as usize));
+                end += 1;
+            }
+        }
+    }
+
+    /// Appends to `edges` one bit per character of a text (its symbols): whether a word
+    /// edge comes before it. The text is cut into the known words and single characters
+    /// that make the fewest pieces, single characters counting more (银行|卡号, not
+    /// 银行卡|号); text without Chinese is all edges (Latin words are told apart by their
+    /// spaces).
+    pub fn mark(&self, text: &str, symbols: &[u32], edges: &mut Edges, scratch: &mut Scratch) {
+        let chars = symbols.len();
+        let start = edges.len;
+        edges.extend(chars, true);
+        if !text.chars().any(is_han) {
+            return;
+        }
+        self.find(symbols, &mut scratch.words);
         // Cheapest cut of the rest of the text from each place, and the piece it starts with.
         scratch.cost.clear();
         scratch.cost.resize(chars + 1, 0);
@@ -193,10 +275,9 @@ impl Words {
 const WORD: u32 = 2;
 const SINGLE: u32 = 3;
 
-/// Buffers for [`Words::mark`], reused from one text to the next.
+/// Buffers for [`Trie::mark`], reused from one text to the next.
 #[derive(Default)]
 pub struct Scratch {
-    char_of_byte: Vec<u32>,
     words: Vec<(usize, usize)>,
     cost: Vec<u32>,
     next: Vec<usize>,
@@ -277,9 +358,18 @@ pub fn none() -> &'static Edges {
 mod tests {
     use super::*;
 
-    fn edges_of(text: &str, words: &Words) -> String {
+    fn mark(text: &str, words: &Words) -> Edges {
+        let mut readings = Readings::new();
+        let symbols: Vec<u32> = text.chars().map(|c| readings.symbol(c)).collect();
         let mut edges = Edges::default();
-        words.mark(text, &mut edges, &mut Scratch::default());
+        words
+            .trie(&readings)
+            .mark(text, &symbols, &mut edges, &mut Scratch::default());
+        edges
+    }
+
+    fn edges_of(text: &str, words: &Words) -> String {
+        let edges = mark(text, words);
         let field = edges.field(0..text.chars().count());
         text.chars()
             .enumerate()
@@ -325,8 +415,7 @@ mod tests {
     #[test]
     fn a_match_through_a_word_is_not_whole() {
         let words = Words::new([]);
-        let mut edges = Edges::default();
-        words.mark("持卡人认证失败", &mut edges, &mut Scratch::default());
+        let edges = mark("持卡人认证失败", &words);
         let field = edges.field(0..7);
         assert!(field.whole_words(3, 2), "认证");
         assert!(field.whole_words(3, 4), "认证失败");
