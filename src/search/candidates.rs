@@ -111,6 +111,10 @@ struct ZoneSets {
     /// Documents with two adjacent characters, the pairs hashed into a few buckets: a
     /// literal query rules out documents that have its characters but not side by side.
     by_symbol_pair: Vec<Option<DocSet>>,
+    /// Documents with a character whose reading begins with two letters next to one
+    /// whose reading begins with a third, hashed: full pinyin (`yubu`) rules out the
+    /// many documents that have only the initials (一边 for `yb`).
+    by_syllable_pair: Vec<Option<DocSet>>,
 }
 
 impl ZoneSets {
@@ -121,6 +125,7 @@ impl ZoneSets {
             by_pair: (0..LETTERS * LETTERS).map(|_| None).collect(),
             by_triple: (0..BUCKETS).map(|_| None).collect(),
             by_symbol_pair: (0..BUCKETS).map(|_| None).collect(),
+            by_syllable_pair: (0..BUCKETS).map(|_| None).collect(),
         }
     }
 }
@@ -178,6 +183,7 @@ impl Candidates {
                 }
                 set.insert(doc);
             }
+            let mask = readings.initials(symbol);
             if let Some(previous) = previous_symbol.filter(|_| fine) {
                 insert(
                     &mut sets.by_symbol_pair,
@@ -185,8 +191,20 @@ impl Candidates {
                     doc,
                     docs,
                 );
+                for reading in readings.readings(previous) {
+                    let (Some(&a), Some(&b)) = (reading.first(), reading.get(1)) else {
+                        continue;
+                    };
+                    for letter in bits(mask) {
+                        insert(
+                            &mut sets.by_syllable_pair,
+                            syllable_pair_bucket(a, b, letter),
+                            doc,
+                            docs,
+                        );
+                    }
+                }
             }
-            let mask = readings.initials(symbol);
             for letter in bits(mask) {
                 if let Some(set) = sets.by_initial.get_mut(letter) {
                     set.insert(doc);
@@ -334,6 +352,34 @@ impl Candidates {
                     None => chain = Some(set.clone()),
                 }
             }
+            // A piece of two letters or more names its syllable's start more closely.
+            for (&at, &next_at) in starts
+                .iter()
+                .zip(starts.iter().skip(1))
+                .filter(|_| self.fine)
+            {
+                if next_at < at + 2 {
+                    continue;
+                }
+                let (Some(&a), Some(&b), Some(letter)) = (
+                    query.get(at),
+                    query.get(at + 1),
+                    query.get(next_at).copied().and_then(letter_index),
+                ) else {
+                    continue;
+                };
+                let Some(Some(set)) = sets
+                    .by_syllable_pair
+                    .get(syllable_pair_bucket(a, b, letter))
+                else {
+                    chain = Some(DocSet::with_capacity(self.docs));
+                    break;
+                };
+                match &mut chain {
+                    Some(chain) => chain.intersect(set),
+                    None => chain = Some(set.clone()),
+                }
+            }
             for pair in letters.windows(2) {
                 let (Some(&a), Some(&b)) = (pair.first(), pair.get(1)) else {
                     continue;
@@ -419,6 +465,10 @@ const BUCKETS: usize = 512;
 
 fn triple_bucket(a: usize, b: usize, c: usize) -> usize {
     spread((a * LETTERS + b) * LETTERS + c)
+}
+
+fn syllable_pair_bucket(a: u8, b: u8, next: usize) -> usize {
+    spread(((usize::from(a) << 16) | (usize::from(b) << 8) | next) ^ 0x5bd1)
 }
 
 fn symbol_pair_bucket(a: u32, b: u32) -> usize {

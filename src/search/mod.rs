@@ -607,7 +607,12 @@ impl SearchIndex {
         } else {
             self.words.split(&word)
         };
-        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        // A lone character (要, 了) is too common to require.
+        let pieces: Vec<&str> = pieces
+            .iter()
+            .map(String::as_str)
+            .filter(|p| p.chars().count() > 1)
+            .collect();
         if pieces.len() < 2 {
             return Vec::new();
         }
@@ -631,7 +636,7 @@ impl SearchIndex {
             let Some(term) = Term::new(&piece) else {
                 continue;
             };
-            for entry in self.ranked(&term, &piece, 50, None) {
+            for entry in self.ranked(&term, &piece, 50, None, None) {
                 match votes.entry(entry.doc) {
                     Entry::Occupied(mut vote) => {
                         let (count, score, _, _) = vote.get_mut();
@@ -666,9 +671,23 @@ impl SearchIndex {
             .iter()
             .filter_map(|w| Some((Term::new(w)?, *w)))
             .collect();
+        // Only documents every word can match are ranked at all.
+        let mut every: Option<DocSet> = None;
+        for (term, _) in &terms {
+            let symbols = self.query_symbols(term);
+            let (mut can, _) = self.zone_candidates(Zone::Head, term, &symbols, None);
+            can.union(&self.zone_candidates(Zone::Body, term, &symbols, None).0);
+            // A Chinese word typed with a character missing still counts (its characters
+            // anywhere in a title); pinyin typos do not, in a query of several words.
+            can.union(&self.candidates.containing(Zone::Head, &symbols));
+            match &mut every {
+                Some(every) => every.intersect(&can),
+                None => every = Some(can),
+            }
+        }
         let mut found: Option<HashMap<usize, Ranked>> = None;
         for (term, word) in &terms {
-            let ranked = self.ranked(term, word, wide, None);
+            let ranked = self.ranked(term, word, wide, None, every.as_ref());
             found = Some(match found {
                 None => ranked.into_iter().map(|r| (r.doc, r)).collect(),
                 Some(mut kept) => {
@@ -715,7 +734,7 @@ impl SearchIndex {
             }
             return Vec::new();
         };
-        self.ranked(&term, query, limit, typing)
+        self.ranked(&term, query, limit, typing, None)
             .into_iter()
             .filter_map(|entry| self.hit(entry, &term))
             .collect()
@@ -728,24 +747,29 @@ impl SearchIndex {
         query: &str,
         limit: usize,
         typing: Option<&mut Typing>,
+        within: Option<&DocSet>,
     ) -> Vec<Ranked> {
         let key = term.key();
         let prior = typing.as_deref().and_then(|t| t.prior_for(self.id, &key));
+        // Where this query can match at all: what the previous query left in play, or
+        // the documents the caller allows.
+        let head_in = within.or(prior.map(|p| &p.head));
+        let body_in = within.or(prior.map(|p| &p.body));
         let code = normalize_code(query)
             .filter(|_| term.chars <= 2)
             .and_then(|code| self.by_code.get(&code).copied());
         // At least three kept, whatever the limit: fewer than three matches is what calls
         // the fallback below, and skipping must not change that.
         let keep = limit.max(3);
-        let (mut ranked, head, body) = self.rank(term, code, keep, prior);
+        let (mut ranked, head, body) = self.rank(term, code, keep, head_in, body_in);
         let mut fuzzy = None;
         // Fuzzy matching is loose: only when exact and pinyin matching found little.
         if ranked.len() < 3 {
             let symbols = self.query_symbols(term);
             let literal = self.candidates.containing(Zone::Head, &symbols);
-            let earlier = prior
+            let earlier = within.or(prior
                 .filter(|p| key.extends_loosely(&p.key))
-                .and_then(|p| p.fuzzy.as_ref());
+                .and_then(|p| p.fuzzy.as_ref()));
             let mut loose = literal.clone();
             if let Some(&first) = term.loose.first() {
                 loose.union(&self.candidates.initial(Zone::Head, first));
@@ -853,12 +877,12 @@ impl SearchIndex {
         term: &Term,
         code: Option<usize>,
         keep: usize,
-        prior: Option<&Prior>,
+        head_in: Option<&DocSet>,
+        body_in: Option<&DocSet>,
     ) -> (Vec<Ranked>, DocSet, DocSet) {
         let symbols = self.query_symbols(term);
         let shape = self.shape(term, &symbols);
-        let (mut heads, head_literal) =
-            self.zone_candidates(Zone::Head, term, &symbols, prior.map(|p| &p.head));
+        let (mut heads, head_literal) = self.zone_candidates(Zone::Head, term, &symbols, head_in);
         let docs: Vec<usize> = heads.iter().collect();
         let (ranked, missed) = self.best_heads(&docs, &head_literal, term, &shape, code, keep);
         for doc in missed {
@@ -868,8 +892,7 @@ impl SearchIndex {
         for r in &ranked {
             top.push(r.score + self.bonus(r.doc, code));
         }
-        let (mut bodies, body_literal) =
-            self.zone_candidates(Zone::Body, term, &symbols, prior.map(|p| &p.body));
+        let (mut bodies, body_literal) = self.zone_candidates(Zone::Body, term, &symbols, body_in);
         let any_literal = body_literal.iter().next().is_some();
         let best_possible_body =
             FieldName::Body.weight() * if any_literal { LITERAL_MAX } else { PINYIN_MAX };
@@ -1073,7 +1096,7 @@ impl SearchIndex {
         }
         // A character read by a rare reading (度 as zhai) is a weak sign of what was meant.
         score -= 12.0 * found.rare_readings as f64;
-        if !field.edges.whole_words(found.start, found.len) {
+        if found.len > 1 && !field.edges.whole_words(found.start, found.len) {
             score -= THROUGH_A_WORD;
         }
         Some(FieldMatch {
@@ -1392,7 +1415,8 @@ fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
             score += 40.0;
         }
     }
-    if !field.edges.whole_words(start, term.chars) {
+    // One character is where typing starts, not a word typed.
+    if term.chars > 1 && !field.edges.whole_words(start, term.chars) {
         score -= THROUGH_A_WORD;
     }
     Some(FieldMatch {

@@ -82,7 +82,7 @@ impl Readings {
         self.initials.get(symbol as usize).copied().unwrap_or(0)
     }
 
-    fn readings(&self, symbol: u32) -> &[Box<[u8]>] {
+    pub fn readings(&self, symbol: u32) -> &[Box<[u8]>] {
         self.readings
             .get(symbol as usize)
             .map_or(&[], Vec::as_slice)
