@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
+use posdesk::safe_text;
 use posdesk::search::SearchIndex;
 use posdesk::{report, Item, Pack};
 use std::io::{self, Write};
@@ -76,7 +77,8 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         format: Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output). The
+        /// file is replaced whole or not at all; a link, device or directory is refused.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -121,24 +123,38 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// Prints to standard output; a closed pipe (`posdesk export | head`) is not an error.
+/// Prints text for people to standard output, through the one terminal-safe printer:
+/// no escape sequence from a pack or an argument reaches the terminal.
 fn print_out(text: &str) -> ExitCode {
+    write_out(safe_text::for_terminal(text).as_bytes())
+}
+
+/// Prints JSON exactly: its readers are programs, and JSON escapes control characters.
+fn print_json(text: &str) -> ExitCode {
+    write_out(text.as_bytes())
+}
+
+/// Writes to standard output; a closed pipe (`posdesk export | head`) is not an error.
+fn write_out(bytes: &[u8]) -> ExitCode {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("posdesk: cannot write output: {error}");
+            print_err(&format!("posdesk: cannot write output: {error}\n"));
             ExitCode::FAILURE
         }
     }
 }
 
+/// Prints text for people to standard error, through the terminal-safe printer.
+fn print_err(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(safe_text::for_terminal(text).as_bytes());
+}
+
 fn fail(message: &str) -> ExitCode {
-    eprintln!("posdesk: {message}");
+    print_err(&format!("posdesk: {message}\n"));
     ExitCode::FAILURE
 }
 
@@ -151,7 +167,7 @@ fn with_desk_or_pack(content: Option<&Path>, command: impl FnOnce(Pack) -> ExitC
     match posdesk::load(content) {
         Ok(pack) => command(pack),
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            print_err(&diagnostics.to_string());
             fail(&format!(
                 "the content pack has {} problem(s); run `posdesk lint` for details",
                 diagnostics.len()
@@ -185,7 +201,7 @@ fn search(pack: &Pack, query: &str, json: bool, limit: usize) -> ExitCode {
     let hits = index.search(query, limit);
     if json {
         return match serde_json::to_string_pretty(&hits) {
-            Ok(text) => print_out(&(text + "\n")),
+            Ok(text) => print_json(&(text + "\n")),
             Err(error) => fail(&format!("cannot write JSON: {error}")),
         };
     }
@@ -196,12 +212,12 @@ fn search(pack: &Pack, query: &str, json: bool, limit: usize) -> ExitCode {
             .map(|h| format!("{} ({})", h.title, h.id))
             .collect();
         if near.is_empty() {
-            eprintln!("posdesk: nothing matches \"{query}\"");
+            print_err(&format!("posdesk: nothing matches \"{query}\"\n"));
         } else {
-            eprintln!(
-                "posdesk: nothing matches \"{query}\"; did you mean: {}",
+            print_err(&format!(
+                "posdesk: nothing matches \"{query}\"; did you mean: {}\n",
                 near.join(", ")
-            );
+            ));
         }
         return ExitCode::SUCCESS;
     }
@@ -324,30 +340,21 @@ fn export(pack: &Pack, format: Format, output: Option<&Path>) -> ExitCode {
             Err(error) => return fail(&format!("cannot write JSON: {error}")),
         },
     };
+    // Handouts are read by people, in a terminal too: no control character survives.
+    // JSON is exact.
+    let bytes = match format {
+        Format::Json => text.into_bytes(),
+        Format::Md | Format::Html => safe_text::for_terminal(&text).into_owned().into_bytes(),
+    };
     match output {
-        None => print_out(&text),
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        None => write_out(&bytes),
+        Some(path) if path == Path::new("-") => write_out(&bytes),
+        Some(path) => match posdesk::safe_write::write_file(path, &bytes) {
             Ok(()) => {
-                eprintln!("posdesk: wrote {}", path.display());
+                print_err(&format!("posdesk: wrote {}\n", path.display()));
                 ExitCode::SUCCESS
             }
-            Err(error) => fail(&format!("cannot write {}: {error}", path.display())),
+            Err(error) => fail(&error.to_string()),
         },
     }
-}
-
-/// Writes beside the target and renames, so an existing file is never left half-written.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(file_name);
-    temporary_name.push(".tmp");
-    let temporary = path.with_file_name(temporary_name);
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

@@ -98,6 +98,10 @@ pub struct LineIndex<'a> {
     file: &'a str,
     text: &'a str,
     line_starts: Vec<usize>,
+    /// The last place asked for (byte offset, column): places are mostly asked for in
+    /// order, so a column is counted from there, not from the line's start. A line of a
+    /// million list entries then costs one pass, not a pass per entry.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -108,6 +112,7 @@ impl<'a> LineIndex<'a> {
             file,
             text,
             line_starts,
+            last: std::cell::Cell::new((0, 1)),
         }
     }
 
@@ -116,18 +121,28 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn pos(&self, offset: usize) -> Pos {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let line_start = self
             .line_starts
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
-        let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |prefix| prefix.chars().count())
-            + 1;
+        let (last_offset, last_column) = self.last.get();
+        let (from, column_there) = if last_offset >= line_start && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (line_start, 1)
+        };
+        let column = column_there
+            + self
+                .text
+                .get(from..offset)
+                .map_or(offset - from, |between| between.chars().count());
+        self.last.set((offset, column));
         Pos {
             file: self.file.to_string(),
             line: line.max(1),

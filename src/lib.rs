@@ -12,6 +12,8 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod safe_text;
+pub mod safe_write;
 pub mod search;
 
 pub use diagnostic::{Diagnostic, Diagnostics};

@@ -1,0 +1,110 @@
+//! The one way posdesk writes a file: never half-written, never through a planted link,
+//! never over something that is not a file. A temporary file is created exclusively, with
+//! a random name, in the target's own directory; it is written, synced, given the
+//! target's permissions if the target exists, renamed over the target, and the directory
+//! is synced. On every error the temporary file is removed and the target is untouched.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Why a write was refused or failed, naming the path.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write {}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn error(path: &Path, reason: impl Into<String>) -> WriteError {
+    WriteError {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Writes `bytes` to `path` safely (see the module's notes).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(error(path, e.to_string())),
+    };
+    if let Some(meta) = &existing {
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            return Err(error(
+                path,
+                "it is a symbolic link; write to the file it points to, or remove the link",
+            ));
+        }
+        if !kind.is_file() {
+            let what = if kind.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file (a device, pipe or socket)"
+            };
+            return Err(error(path, format!("it is {what}")));
+        }
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| error(path, "no file name"))?;
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    // Created with O_EXCL and a random name: a file or link planted beside the target
+    // cannot be written through. Dropped on any error below, which deletes it.
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| {
+            error(
+                path,
+                format!("cannot create a temporary file in {}: {e}", dir.display()),
+            )
+        })?;
+    temporary
+        .write_all(bytes)
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|e| error(path, e.to_string()))?;
+    if let Some(meta) = &existing {
+        // An existing file keeps its permissions (a 0600 file stays private).
+        fs::set_permissions(temporary.path(), meta.permissions())
+            .map_err(|e| error(path, e.to_string()))?;
+    }
+    temporary
+        .persist(path)
+        .map_err(|e| error(path, e.error.to_string()))?;
+    sync_dir(&dir).map_err(|e| {
+        error(
+            path,
+            format!("written, but the directory did not sync: {e}"),
+        )
+    })
+}
+
+/// Makes a rename durable: the directory entry itself is synced.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
