@@ -306,3 +306,64 @@ fn a_phrase_that_matches_nowhere_whole_is_read_as_its_words() {
         );
     }
 }
+
+#[test]
+fn a_code_typed_with_other_words_comes_first() {
+    for query in [
+        "应答码51",
+        "返回码51",
+        "51错误",
+        "code51",
+        "显示51",
+        "51，余额",
+    ] {
+        assert_eq!(first(query).id, "code-51", "{query}");
+    }
+    assert_eq!(first("rc05").id, "code-05");
+    // No code in it: nothing is put first.
+    assert_ne!(first("余额").kind, Kind::Code);
+}
+
+#[test]
+fn words_not_to_say_are_not_searched() {
+    // 「您的卡被冻结了」 is an example of what not to say: it must not lead to a script.
+    assert!(
+        search("您的卡被冻结了")
+            .iter()
+            .all(|h| h.kind != Kind::Script),
+        "{:?}",
+        search("您的卡被冻结了")
+    );
+}
+
+#[test]
+fn everyday_words_of_a_phrase_are_not_required() {
+    let ids: Vec<String> = search("没有签到").into_iter().map(|h| h.id).collect();
+    assert!(
+        ids.iter()
+            .take(2)
+            .any(|id| id == "sign-on-required" || id == "terminal-out-of-sync"),
+        "{ids:?}"
+    );
+    // Pieces that meet only by chance far apart are dropped: every result of wlgz is
+    // close to the best.
+    let hits = search("wlgz");
+    let best = hits.first().map_or(0.0, |h| h.score);
+    assert!(hits.iter().all(|h| h.score >= best * 0.6), "{hits:?}");
+}
+
+#[test]
+fn letters_typed_too_far_get_did_you_mean() {
+    let index = SearchIndex::new(&pack());
+    assert!(index.search("shuabuliaoka", 5).is_empty());
+    let near: Vec<String> = index
+        .suggest("shuabuliaoka", 3)
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(
+        near.first().map(String::as_str),
+        Some("card-read-failed"),
+        "{near:?}"
+    );
+}

@@ -432,11 +432,12 @@ impl SearchIndex {
             }
             Item::Script(s) => {
                 fields.push((FieldName::Title, &s.title));
+                // Not `avoid`: those are the words not to say, and a search for 卡被冻结
+                // must not lead to them.
                 fields.extend(
                     s.say
                         .iter()
                         .chain(&s.say_en)
-                        .chain(&s.avoid)
                         .map(|t| (FieldName::Body, t.as_str())),
                 );
             }
@@ -570,7 +571,52 @@ impl SearchIndex {
     /// `ye`) examines only those documents. The results are the same as `search`'s.
     pub fn search_typed(&self, query: &str, limit: usize, typing: &mut Typing) -> Vec<Hit> {
         let cleaned = clean_query(query);
-        let hits = self.search_one(&cleaned, limit, Some(typing));
+        let hits = self.search_words(&cleaned, limit, typing);
+        // A code typed with other words (应答码51, 51错误, code51): its entry first.
+        match self.embedded_code(&cleaned) {
+            Some(code) if normalize_code(&cleaned).is_none() => {
+                let mut first = self.search_one(&code, 1, None);
+                let code_id = first.first().map(|h| h.id.clone());
+                first.extend(hits.into_iter().filter(|h| Some(&h.id) != code_id.as_ref()));
+                first.truncate(limit);
+                first
+            }
+            _ => hits,
+        }
+    }
+
+    /// A known response code inside a longer query: a run of two letters or digits on
+    /// its own, or two digits after letters (`code51`, `rc05`).
+    fn embedded_code(&self, query: &str) -> Option<String> {
+        let mut runs = Vec::new();
+        let mut run = String::new();
+        for c in crate::model::fold_full_width(query)
+            .chars()
+            .chain(std::iter::once(' '))
+        {
+            if c.is_ascii_alphanumeric() {
+                run.push(c);
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        runs.iter().find_map(|run| {
+            let digits = run.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            let candidate = if run.len() == 2 {
+                run.as_str()
+            } else if digits.len() == 2 && digits.len() < run.len() {
+                digits
+            } else {
+                return None;
+            };
+            let code = normalize_code(candidate)?;
+            self.by_code.contains_key(&code).then_some(code)
+        })
+    }
+
+    /// The whole query, then its words, then the words it is made of.
+    fn search_words(&self, cleaned: &str, limit: usize, typing: &mut Typing) -> Vec<Hit> {
+        let hits = self.search_one(cleaned, limit, Some(typing));
         if !hits.is_empty() {
             return hits;
         }
@@ -607,20 +653,28 @@ impl SearchIndex {
         } else {
             self.words.split(&word)
         };
-        // A lone character (要, 了) is too common to require.
+        // A lone character (要, 了) or an everyday word (没有, 可以) is too common to require.
         let pieces: Vec<&str> = pieces
             .iter()
             .map(String::as_str)
-            .filter(|p| p.chars().count() > 1)
+            .filter(|p| p.chars().count() > 1 && !self.words.is_filler(p))
             .collect();
-        if pieces.len() < 2 {
-            return Vec::new();
-        }
-        self.search_all(&pieces, limit)
+        let hits = match pieces.as_slice() {
+            [] => return Vec::new(),
+            [one] if *one == word.as_str() => return Vec::new(),
+            [one] => self.search_one(one, limit, None),
+            many => self.search_all(many, limit),
+        };
+        // Pieces can meet by chance far apart in a long text: keep what is near the best.
+        let best = hits.first().map_or(0.0, |h| h.score);
+        hits.into_iter()
+            .filter(|h| h.score >= best * SPLIT_KEEPS)
+            .collect()
     }
 
     /// Items that share the most two-character pieces with a query that found nothing:
-    /// the "did you mean" list (`顾客要退钱` → the refund item, through 退钱).
+    /// the "did you mean" list (`顾客要退钱` → the refund item, through 退钱); for letters,
+    /// what the longest start of the query finds (`shuabuliaoka` → 刷不了).
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
         let chars: Vec<char> = clean_query(query)
             .chars()
@@ -649,6 +703,18 @@ impl SearchIndex {
                 }
             }
             terms.push(term);
+        }
+        // Letters: a word typed a little too far (`shuabuliaoka`) or with a slip near
+        // its end: the longest start of it that finds something.
+        if terms.is_empty() && chars.iter().all(char::is_ascii_alphanumeric) {
+            let shortest = (chars.len() * 3).div_ceil(4).max(4);
+            for end in (shortest..chars.len()).rev() {
+                let start: String = chars.get(..end).unwrap_or_default().iter().collect();
+                let found = self.search_one(&start, limit, None);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
         }
         let mut votes: Vec<_> = votes.into_values().collect();
         votes.sort_by(|a, b| {
@@ -1388,6 +1454,8 @@ const THROUGH_A_WORD: f64 = 12.0;
 /// the depth in characters at which it loses all of that.
 const BODY_DEPTH: f64 = 20.0;
 const DEEP_IN_BODY: usize = 60;
+/// A phrase searched as its words keeps results scoring at least this share of the best.
+const SPLIT_KEEPS: f64 = 0.6;
 /// The highest `kind_bonus`.
 const MAX_KIND_BONUS: f64 = 15.0;
 /// What the item of the very code typed gets on top of its score.

@@ -21,6 +21,8 @@ fn is_han(c: char) -> bool {
 /// The word list.
 pub struct Words {
     list: HashSet<String>,
+    /// Everyday words (没有, 可以): words for cutting text, too common to require.
+    fillers: HashSet<String>,
     /// The longest word, in characters.
     longest: usize,
 }
@@ -28,13 +30,24 @@ pub struct Words {
 impl Words {
     /// The glossary plus every run of two to four Chinese characters in `aliases`.
     pub fn new<'a>(aliases: impl IntoIterator<Item = &'a str>) -> Words {
-        let mut words: BTreeSet<String> = GLOSSARY
-            .lines()
-            .filter(|line| !line.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .filter(|word| word.chars().count() >= 2)
-            .map(str::to_string)
-            .collect();
+        let mut words: BTreeSet<String> = BTreeSet::new();
+        let mut fillers = HashSet::new();
+        let mut in_fillers = false;
+        for line in GLOSSARY.lines().map(str::trim) {
+            if line == "[filler]" {
+                in_fillers = true;
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            for word in line.split_whitespace().filter(|w| w.chars().count() >= 2) {
+                words.insert(word.to_string());
+                if in_fillers {
+                    fillers.insert(word.to_string());
+                }
+            }
+        }
         for alias in aliases {
             let mut run = String::new();
             for c in alias.chars().chain(std::iter::once(' ')) {
@@ -51,6 +64,7 @@ impl Words {
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         Words {
             list: words.into_iter().collect(),
+            fillers,
             longest,
         }
     }
@@ -66,6 +80,11 @@ impl Words {
             }
         }
         trie
+    }
+
+    /// Whether a word is an everyday one, too common to require in a search.
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.fillers.contains(word)
     }
 
     /// A Chinese query cut into the words it is made of, longest known word first from

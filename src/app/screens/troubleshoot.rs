@@ -108,7 +108,11 @@ impl Troubleshoot {
                 .filter_map(|hit| {
                     let mut found = entry(pack.item(&hit.id)?, hit.title_positions.clone());
                     // A match deep in the text says where it is, so the word typed shows.
-                    if hit.field == crate::search::FieldName::Body {
+                    // Found in a text or an alias rather than the title: show what matched.
+                    if matches!(
+                        hit.field,
+                        crate::search::FieldName::Body | crate::search::FieldName::Alias
+                    ) {
                         found.snippet = snippet(&hit.text, &hit.positions);
                     }
                     Some(found)
