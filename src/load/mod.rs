@@ -3,6 +3,7 @@
 //! A pack loads whole or not at all: any problem in any file returns every problem found
 //! and no pack, so staff never work from half a knowledge base.
 
+mod characters;
 mod check;
 pub(crate) mod fields;
 mod parse;
@@ -109,7 +110,10 @@ pub fn load_files(files: &[ContentFile]) -> Result<Pack, Diagnostics> {
     let mut unreadable = false;
     for file in files {
         match std::str::from_utf8(&file.bytes) {
-            Ok(text) => unreadable |= !parse::parse_file(&file.path, text, &mut draft, &mut errors),
+            Ok(text) => {
+                characters::check(&file.path, text, &mut errors);
+                unreadable |= !parse::parse_file(&file.path, text, &mut draft, &mut errors);
+            }
             Err(error) => {
                 errors.push(invalid_utf8(&file.path, &file.bytes, error.valid_up_to()));
                 unreadable = true;
