@@ -40,28 +40,56 @@ pub fn embedded_files() -> Vec<ContentFile> {
         .collect()
 }
 
-/// Reads every `*.toml` file below `dir`, in path order.
+/// The largest content file read, and the largest pack: generous (the shipped pack is
+/// about 200 KB, a generated million-item pack about 400 MB), and a bound on what a
+/// mistaken path can make posdesk read.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+pub const MAX_PACK_BYTES: u64 = 1 << 30;
+
+/// Reads every `*.toml` file below `dir`, in path order. Only regular files are read;
+/// a link is followed only while it stays inside `dir`; a file that looks like content
+/// but would not be read (`faq.TOML`, `faq.toml.bak`) is an error, not silently dropped.
 pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
     let shown = dir.display().to_string();
-    if !dir.is_dir() {
-        return Err(Diagnostics(vec![Pos::start_of(&shown).error(
-            "not a directory with content files",
-            "pass the folder that holds pack.toml, e.g. --content content",
-        )]));
-    }
-    let mut paths = Vec::new();
-    let mut errors = Vec::new();
-    collect_toml(dir, &mut paths, &mut errors);
+    let root = match fs::canonicalize(dir) {
+        Ok(root) if root.is_dir() => root,
+        _ => {
+            return Err(Diagnostics(vec![Pos::start_of(&shown).error(
+                "not a directory with content files",
+                "pass the folder that holds pack.toml, e.g. --content content",
+            )]))
+        }
+    };
+    let mut walk = Walk {
+        root: root.clone(),
+        visited: vec![root],
+        paths: Vec::new(),
+        errors: Vec::new(),
+    };
+    walk.dir(dir);
+    let Walk {
+        mut paths,
+        mut errors,
+        ..
+    } = walk;
     paths.sort();
     let mut files = Vec::new();
+    let mut total: u64 = 0;
     for path in paths {
         let shown = path.display().to_string();
-        match fs::read(&path) {
-            Ok(bytes) => files.push(ContentFile { path: shown, bytes }),
-            Err(error) => errors.push(Pos::start_of(&shown).error(
-                format!("cannot read file: {error}"),
-                "check the file's permissions",
-            )),
+        match read_capped(&path) {
+            Ok(bytes) => {
+                total += bytes.len() as u64;
+                if total > MAX_PACK_BYTES {
+                    errors.push(Pos::start_of(&shown).error(
+                        format!("the pack is larger than {} MiB", MAX_PACK_BYTES >> 20),
+                        "split it into packs, or check that --content points at a pack folder",
+                    ));
+                    break;
+                }
+                files.push(ContentFile { path: shown, bytes });
+            }
+            Err(problem) => errors.push(Pos::start_of(&shown).error(problem.0, problem.1)),
         }
     }
     if files.is_empty() && errors.is_empty() {
@@ -77,29 +105,137 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
     }
 }
 
-fn collect_toml(dir: &Path, paths: &mut Vec<PathBuf>, errors: &mut Vec<Diagnostic>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            let shown = dir.display().to_string();
-            errors.push(Pos::start_of(&shown).error(
-                format!("cannot list directory: {error}"),
+/// A file's bytes, at most [`MAX_FILE_BYTES`]: (message, hint) when it cannot be read.
+fn read_capped(path: &Path) -> Result<Vec<u8>, (String, String)> {
+    use std::io::Read;
+    let file = fs::File::open(path).map_err(|e| {
+        (
+            format!("cannot read file: {e}"),
+            "check the file's permissions".to_string(),
+        )
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            (
+                format!("cannot read file: {e}"),
+                "check the file's permissions".to_string(),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((
+            format!("the file is larger than {} MiB", MAX_FILE_BYTES >> 20),
+            "split it into several files; a content file this large is usually not content"
+                .to_string(),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The walk over a pack directory.
+struct Walk {
+    /// The pack directory, resolved: links may not lead out of it.
+    root: PathBuf,
+    /// Directories entered, resolved: a link back to one of them is a loop.
+    visited: Vec<PathBuf>,
+    paths: Vec<PathBuf>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Walk {
+    fn error(&mut self, path: &Path, message: impl Into<String>, hint: impl Into<String>) {
+        self.errors
+            .push(Pos::start_of(&path.display().to_string()).error(message, hint));
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                self.error(
+                    dir,
+                    format!("cannot list directory: {error}"),
+                    "check its permissions",
+                );
+                return;
+            }
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Hidden folders and files (.git, editor state) never hold content.
+            if name.starts_with('.') {
+                continue;
+            }
+            self.entry(&entry.path(), &name);
+        }
+    }
+
+    fn entry(&mut self, path: &Path, name: &str) {
+        let Ok(link_meta) = fs::symlink_metadata(path) else {
+            self.error(
+                path,
+                "cannot read file information",
                 "check its permissions",
-            ));
+            );
+            return;
+        };
+        let looks_like_content = name.to_ascii_lowercase().contains(".toml");
+        let meta = if link_meta.file_type().is_symlink() {
+            let inside = fs::canonicalize(path)
+                .ok()
+                .filter(|target| target.starts_with(&self.root));
+            match (inside, fs::metadata(path)) {
+                (Some(_), Ok(meta)) => meta,
+                (None, _) if !looks_like_content && !path.is_dir() => return,
+                _ => {
+                    self.error(
+                        path,
+                        "a link that leads outside the pack folder (or nowhere) is not followed",
+                        "copy the file into the pack instead of linking to it",
+                    );
+                    return;
+                }
+            }
+        } else {
+            link_meta
+        };
+        if meta.is_dir() {
+            let resolved = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if self.visited.contains(&resolved) {
+                self.error(
+                    path,
+                    "a link back to a folder already read (a loop) is not followed",
+                    "remove the link",
+                );
+                return;
+            }
+            self.visited.push(resolved);
+            self.dir(path);
             return;
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        // Hidden folders (.git, editor state) never hold content.
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
+        if !looks_like_content {
+            return;
         }
-        if path.is_dir() {
-            collect_toml(&path, paths, errors);
-        } else if path.extension().is_some_and(|ext| ext == "toml") {
-            paths.push(path);
+        if !name.ends_with(".toml") {
+            self.error(
+                path,
+                "this file looks like content but is not read: content files end in .toml (lower case)",
+                "rename it to end in .toml, or move it out of the pack folder",
+            );
+            return;
         }
+        if !meta.is_file() {
+            self.error(
+                path,
+                "not a regular file (a pipe, device or socket) is not read",
+                "replace it with an ordinary file",
+            );
+            return;
+        }
+        self.paths.push(path.to_path_buf());
     }
 }
 
