@@ -62,6 +62,20 @@ fn load(c: &mut Criterion) {
     group.bench_function("100k: build search index", |b| {
         b.iter(|| black_box(SearchIndex::new(&big).len()))
     });
+    // One line of 200,000 list entries: lint must stay linear in the line's length.
+    let mut long = posdesk::load::embedded_files();
+    let aliases: Vec<String> = (0..200_000).map(|n| format!("\"别名{n}\"")).collect();
+    long.push(posdesk::ContentFile {
+        path: "long.toml".into(),
+        bytes: format!(
+            "[[faq]]\nid = \"faq-long\"\nquestion = \"很长？\"\nanswer = \"是。\"\ncauses = [\"pin-problem\"]\nsources = [\"posdesk-practice\"]\naliases = [{}]\n",
+            aliases.join(", ")
+        )
+        .into_bytes(),
+    });
+    group.bench_function("one line of 200k list entries: parse + validate", |b| {
+        b.iter(|| black_box(posdesk::load_files(&long).is_ok()))
+    });
     group.finish();
 }
 
