@@ -64,10 +64,11 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// A place in a file, ready to attach to a diagnostic.
+/// A place in a file, ready to attach to a diagnostic. The file's name is shared by
+/// every place in it: a large pack records millions of places.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pos {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: usize,
     pub column: usize,
 }
@@ -75,7 +76,7 @@ pub struct Pos {
 impl Pos {
     pub fn start_of(file: &str) -> Pos {
         Pos {
-            file: file.to_string(),
+            file: file.into(),
             line: 1,
             column: 1,
         }
@@ -83,7 +84,7 @@ impl Pos {
 
     pub fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            file: self.file.clone(),
+            file: self.file.to_string(),
             line: self.line,
             column: self.column,
             message: message.into(),
@@ -96,6 +97,8 @@ impl Pos {
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     file: &'a str,
+    /// The file's name, shared by every place made here.
+    shared: std::sync::Arc<str>,
     text: &'a str,
     line_starts: Vec<usize>,
     /// The last place asked for (byte offset, column): places are mostly asked for in
@@ -110,6 +113,7 @@ impl<'a> LineIndex<'a> {
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             file,
+            shared: file.into(),
             text,
             line_starts,
             last: std::cell::Cell::new((0, 1)),
@@ -144,7 +148,7 @@ impl<'a> LineIndex<'a> {
                 .map_or(offset - from, |between| between.chars().count());
         self.last.set((offset, column));
         Pos {
-            file: self.file.to_string(),
+            file: self.shared.clone(),
             line: line.max(1),
             column,
         }

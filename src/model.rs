@@ -282,10 +282,11 @@ impl Verdict {
     }
 }
 
-/// Where an item is written, so staff and trainers can find it to edit.
+/// Where an item is written, so staff and trainers can find it to edit. The file's name
+/// is shared by every item in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Location {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: usize,
 }
 
