@@ -11,7 +11,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(items), Some(dir)) = (
-        args.first().and_then(|n| n.replace('_', "").parse::<usize>().ok()),
+        args.first()
+            .and_then(|n| n.replace('_', "").parse::<usize>().ok()),
         args.get(1),
     ) else {
         eprintln!("usage: gen-pack ITEMS DIR   (e.g. gen-pack 100000 /tmp/pack-100k)");

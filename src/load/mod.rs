@@ -46,10 +46,10 @@ pub fn embedded_files() -> Vec<ContentFile> {
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 pub const MAX_PACK_BYTES: u64 = 1 << 30;
 
-/// Reads every `*.toml` file below `dir`, in path order. Only regular files are read;
-/// a link is followed only while it stays inside `dir`; a file that looks like content
-/// but would not be read (`faq.TOML`, `faq.toml.bak`) is an error, not silently dropped.
-pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
+/// Every `*.toml` file below `dir`, in path order. Only regular files are taken; a link
+/// is followed only while it stays inside `dir`; a file that looks like content but would
+/// not be read (`faq.TOML`, `faq.toml.bak`) is an error, not silently dropped.
+fn pack_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     let shown = dir.display().to_string();
     let root = match fs::canonicalize(dir) {
         Ok(root) if root.is_dir() => root,
@@ -68,41 +68,58 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
     };
     walk.dir(dir);
     let Walk {
-        mut paths,
-        mut errors,
-        ..
+        mut paths, errors, ..
     } = walk;
-    paths.sort();
-    let mut files = Vec::new();
-    let mut total: u64 = 0;
-    for path in paths {
-        let shown = path.display().to_string();
-        match read_capped(&path) {
-            Ok(bytes) => {
-                total += bytes.len() as u64;
-                if total > MAX_PACK_BYTES {
-                    errors.push(Pos::start_of(&shown).error(
-                        format!("the pack is larger than {} MiB", MAX_PACK_BYTES >> 20),
-                        "split it into packs, or check that --content points at a pack folder",
-                    ));
-                    break;
-                }
-                files.push(ContentFile { path: shown, bytes });
-            }
-            Err(problem) => errors.push(Pos::start_of(&shown).error(problem.0, problem.1)),
-        }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
     }
-    if files.is_empty() && errors.is_empty() {
-        errors.push(Pos::start_of(&shown).error(
+    if paths.is_empty() {
+        return Err(Diagnostics(vec![Pos::start_of(&shown).error(
             "no .toml content files in this directory",
             "point --content at a pack folder (one with pack.toml), or copy content/ as a start",
-        ));
+        )]));
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads every content file below `dir` (see [`pack_paths`]), whole.
+pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut total = 0;
+    for path in pack_paths(dir)? {
+        match read_counted(&path, &mut total) {
+            Ok(bytes) => files.push(ContentFile {
+                path: path.display().to_string(),
+                bytes,
+            }),
+            Err(problem) => errors.push(problem),
+        }
+        if total > MAX_PACK_BYTES {
+            break;
+        }
     }
     if errors.is_empty() {
         Ok(files)
     } else {
         Err(Diagnostics(errors))
     }
+}
+
+/// A file's bytes, counted against the pack's limit.
+fn read_counted(path: &Path, total: &mut u64) -> Result<Vec<u8>, Diagnostic> {
+    let shown = path.display().to_string();
+    let bytes =
+        read_capped(path).map_err(|(message, hint)| Pos::start_of(&shown).error(message, hint))?;
+    *total += bytes.len() as u64;
+    if *total > MAX_PACK_BYTES {
+        return Err(Pos::start_of(&shown).error(
+            format!("the pack is larger than {} MiB", MAX_PACK_BYTES >> 20),
+            "split it into packs, or check that --content points at a pack folder",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// A file's bytes, at most [`MAX_FILE_BYTES`]: (message, hint) when it cannot be read.
@@ -241,39 +258,66 @@ impl Walk {
 
 /// Parses and validates files into a pack. Every problem of every file is reported.
 pub fn load_files(files: &[ContentFile]) -> Result<Pack, Diagnostics> {
-    let mut draft = Draft::default();
-    let mut errors = Vec::new();
-    let mut unreadable = false;
+    let mut loading = Loading::default();
     for file in files {
-        match std::str::from_utf8(&file.bytes) {
+        loading.add(&file.path, &file.bytes);
+    }
+    loading.finish()
+}
+
+/// A pack being loaded, a file at a time: a file's bytes are needed only while it is
+/// parsed, so a large pack is never held twice.
+#[derive(Default)]
+struct Loading {
+    draft: Draft,
+    errors: Vec<Diagnostic>,
+    unreadable: bool,
+    first_file: Option<String>,
+}
+
+impl Loading {
+    fn add(&mut self, path: &str, bytes: &[u8]) {
+        self.first_file.get_or_insert_with(|| path.to_string());
+        match std::str::from_utf8(bytes) {
             Ok(text) => {
-                characters::check(&file.path, text, &mut errors);
-                unreadable |= !parse::parse_file(&file.path, text, &mut draft, &mut errors);
+                characters::check(path, text, &mut self.errors);
+                self.unreadable |=
+                    !parse::parse_file(path, text, &mut self.draft, &mut self.errors);
             }
             Err(error) => {
-                errors.push(invalid_utf8(&file.path, &file.bytes, error.valid_up_to()));
-                unreadable = true;
+                self.errors
+                    .push(invalid_utf8(path, bytes, error.valid_up_to()));
+                self.unreadable = true;
             }
         }
     }
-    // Links into a file that could not be read would all look dangling: report the
-    // file's own problem alone until it is fixed.
-    if !unreadable {
-        check::check_draft(&draft, &mut errors);
-        if draft.symptoms.is_empty() && errors.is_empty() {
-            let file = files.first().map_or("content", |f| f.path.as_str());
-            errors.push(Pos::start_of(file).error(
-                "the pack has no [[symptom]]: the home screen would be empty",
-                "add a symptom file, e.g. copy content/symptoms/cardholder-auth-failed.toml",
-            ));
+
+    fn finish(self) -> Result<Pack, Diagnostics> {
+        let Loading {
+            draft,
+            mut errors,
+            unreadable,
+            first_file,
+        } = self;
+        // Links into a file that could not be read would all look dangling: report the
+        // file's own problem alone until it is fixed.
+        if !unreadable {
+            check::check_draft(&draft, &mut errors);
+            if draft.symptoms.is_empty() && errors.is_empty() {
+                let file = first_file.as_deref().unwrap_or("content");
+                errors.push(Pos::start_of(file).error(
+                    "the pack has no [[symptom]]: the home screen would be empty",
+                    "add a symptom file, e.g. copy content/symptoms/cardholder-auth-failed.toml",
+                ));
+            }
         }
+        if !errors.is_empty() {
+            let mut diagnostics = Diagnostics(errors);
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+        Ok(into_pack(draft))
     }
-    if !errors.is_empty() {
-        let mut diagnostics = Diagnostics(errors);
-        diagnostics.sort();
-        return Err(diagnostics);
-    }
-    Ok(into_pack(draft))
 }
 
 fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -314,9 +358,24 @@ pub fn load_embedded() -> Result<Pack, Diagnostics> {
     load_files(&embedded_files())
 }
 
-/// A pack from a directory.
+/// A pack from a directory, read and parsed a file at a time.
 pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
-    load_files(&read_dir_files(dir)?)
+    let mut loading = Loading::default();
+    let mut total = 0;
+    let mut unread = Vec::new();
+    for path in pack_paths(dir)? {
+        match read_counted(&path, &mut total) {
+            Ok(bytes) => loading.add(&path.display().to_string(), &bytes),
+            Err(problem) => unread.push(problem),
+        }
+        if total > MAX_PACK_BYTES {
+            break;
+        }
+    }
+    if !unread.is_empty() {
+        return Err(Diagnostics(unread));
+    }
+    loading.finish()
 }
 
 /// The pack named on the command line, or the embedded one.

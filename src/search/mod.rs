@@ -124,7 +124,9 @@ fn offset(at: usize) -> u32 {
 
 struct Field {
     name: FieldName,
-    text: String,
+    /// The text as written, only when it differs from its lower-cased copy in the arena
+    /// (it has capital letters): most text is stored once.
+    written: Option<Box<str>>,
     zone: Zone,
     /// Where the field's lower-cased text and symbols are in its zone's arena.
     lower: std::ops::Range<usize>,
@@ -360,7 +362,8 @@ impl SearchIndex {
                 Zone::Body => &mut self.body,
             };
             let symbols = arena.symbols.get(field.symbols.clone()).unwrap_or_default();
-            trie.mark(&field.text, symbols, &mut arena.edges, &mut scratch);
+            let lower = arena.lower.get(field.lower.clone()).unwrap_or_default();
+            trie.mark(lower, symbols, &mut arena.edges, &mut scratch);
         }
     }
 
@@ -536,13 +539,21 @@ impl SearchIndex {
             );
         Field {
             name,
-            text: text.to_string(),
+            written: (lower != text).then(|| Box::from(text)),
             zone,
             lower: lower_start..arena.lower.len(),
             symbols: symbols_start..arena.symbols.len(),
             initials,
             spelled,
             letters,
+        }
+    }
+
+    /// A field's text as written.
+    fn written<'a>(&'a self, field: &'a Field) -> &'a str {
+        match &field.written {
+            Some(written) => written,
+            None => self.text_of(field).lower,
         }
     }
 
@@ -1099,7 +1110,8 @@ impl SearchIndex {
             .or_else(|| self.fuzzy_field(f, term, true).ok())
             .map(|m| m.span.positions())
             .unwrap_or_default();
-        let title_positions = if f.name == FieldName::Title && f.text == d.title {
+        let written = self.written(f);
+        let title_positions = if f.name == FieldName::Title && written == d.title {
             positions.clone()
         } else {
             self.title_positions(&d.title, term)
@@ -1110,7 +1122,7 @@ impl SearchIndex {
             title: d.title.clone(),
             score: (entry.score * 10.0).round() / 10.0,
             field: f.name,
-            text: f.text.clone(),
+            text: written.to_string(),
             positions,
             title_positions,
         })
