@@ -343,6 +343,7 @@ impl SearchIndex {
                     .map(String::as_str),
             ),
         };
+        index.reserve(pack);
         for item in pack.items() {
             index.add_item(item);
         }
@@ -367,6 +368,29 @@ impl SearchIndex {
         }
     }
 
+    /// Sizes the arenas for the whole pack before it is added: grown by doubling
+    /// instead, a large pack's arenas briefly need up to three times their size.
+    fn reserve(&mut self, pack: &Pack) {
+        let (mut fields, mut head, mut body) = (0, (0, 0), (0, 0));
+        for item in pack.items() {
+            for (name, text) in Self::fields_of(item).0 {
+                fields += 1;
+                let zone = if name == FieldName::Body {
+                    &mut body
+                } else {
+                    &mut head
+                };
+                zone.0 += text.len();
+                zone.1 += text.chars().count();
+            }
+        }
+        self.fields.reserve_exact(fields);
+        for (arena, (bytes, chars)) in [(&mut self.head, head), (&mut self.body, body)] {
+            arena.lower.reserve_exact(bytes);
+            arena.symbols.reserve_exact(chars);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.docs.len()
     }
@@ -375,9 +399,8 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    fn add_item(&mut self, item: Item<'_>) {
-        let doc = self.docs.len();
-        let first_field = self.fields.len();
+    /// The searchable fields of an item, short ones first, and its response code.
+    fn fields_of(item: Item<'_>) -> (Vec<(FieldName, &str)>, Option<String>) {
         let mut code = None;
         let mut fields: Vec<(FieldName, &str)> = vec![(FieldName::Id, item.id())];
         match item {
@@ -452,6 +475,13 @@ impl SearchIndex {
                 .map(|a| (FieldName::Alias, a.as_str())),
         );
         fields.sort_by_key(|(name, _)| *name == FieldName::Body);
+        (fields, code)
+    }
+
+    fn add_item(&mut self, item: Item<'_>) {
+        let doc = self.docs.len();
+        let first_field = self.fields.len();
+        let (fields, code) = Self::fields_of(item);
         let body_field = first_field
             + fields
                 .iter()
