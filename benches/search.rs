@@ -33,7 +33,7 @@ fn search(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(2));
     for (name, pack) in &packs {
-        let index = SearchIndex::new(pack);
+        let index = SearchIndex::new(pack.clone());
         for (label, query) in QUERIES {
             group.bench_with_input(BenchmarkId::new(label, name), &query, |b, query| {
                 b.iter(|| black_box(index.search(black_box(query), 50)))
@@ -52,15 +52,16 @@ fn load(c: &mut Criterion) {
         b.iter(|| black_box(posdesk::load_files(&files).is_ok()))
     });
     group.bench_function("shipped: build search index", |b| {
-        b.iter(|| black_box(SearchIndex::new(&shipped).len()))
+        let shipped = std::sync::Arc::new(shipped.clone());
+        b.iter(|| black_box(SearchIndex::new(std::sync::Arc::clone(&shipped)).len()))
     });
     let files = support::generated_files(&shipped, 100_000);
-    let big = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    let big = std::sync::Arc::new(posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}")));
     group.bench_function("100k: parse + validate", |b| {
         b.iter(|| black_box(posdesk::load_files(&files).is_ok()))
     });
     group.bench_function("100k: build search index", |b| {
-        b.iter(|| black_box(SearchIndex::new(&big).len()))
+        b.iter(|| black_box(SearchIndex::new(std::sync::Arc::clone(&big)).len()))
     });
     // One line of 200,000 list entries: lint must stay linear in the line's length.
     let mut long = posdesk::load::embedded_files();

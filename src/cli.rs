@@ -112,7 +112,7 @@ pub fn run(args: Args) -> ExitCode {
             with_desk_or_pack(content, |pack| render(Desk::new(pack), size, &keys))
         }
         Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
-        Some(Command::Search { query, json, limit }) => with_pack(content, |pack| {
+        Some(Command::Search { query, json, limit }) => with_desk_or_pack(content, |pack| {
             search(pack, &query, json, usize::from(limit))
         }),
         Some(Command::Show { id }) => with_pack(content, |pack| show(pack, &id)),
@@ -196,7 +196,7 @@ fn lint(dir: Option<&Path>) -> ExitCode {
     }
 }
 
-fn search(pack: &Pack, query: &str, json: bool, limit: usize) -> ExitCode {
+fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {
     let index = SearchIndex::new(pack);
     let hits = index.search(query, limit);
     if json {
@@ -247,7 +247,8 @@ fn show(pack: &Pack, id: &str) -> ExitCode {
     match did_you_mean(wanted, &ids) {
         Some(close) => message.push_str(&format!("; did you mean \"{close}\"?")),
         None => {
-            let hits = SearchIndex::new(pack).search(wanted, 3);
+            // A miss only: the index shares the pack, so it takes a copy here.
+            let hits = SearchIndex::new(pack.clone()).search(wanted, 3);
             if !hits.is_empty() {
                 let found: Vec<String> = hits
                     .iter()

@@ -649,6 +649,33 @@ impl Pack {
             .chain(self.scripts.iter().map(Item::Script))
     }
 
+    /// The item at a place in [`Pack::items`] order, without walking the items before it.
+    pub fn item_at(&self, place: usize) -> Option<Item<'_>> {
+        // A failed `get` means `rest` is at least that list's length.
+        let mut rest = place;
+        if let Some(item) = self.symptoms.get(rest) {
+            return Some(Item::Symptom(item));
+        }
+        rest -= self.symptoms.len();
+        if let Some(item) = self.causes.get(rest) {
+            return Some(Item::Cause(item));
+        }
+        rest -= self.causes.len();
+        if let Some(item) = self.solutions.get(rest) {
+            return Some(Item::Solution(item));
+        }
+        rest -= self.solutions.len();
+        if let Some(item) = self.faqs.get(rest) {
+            return Some(Item::Faq(item));
+        }
+        rest -= self.faqs.len();
+        if let Some(item) = self.codes.get(rest) {
+            return Some(Item::Code(item));
+        }
+        rest -= self.codes.len();
+        self.scripts.get(rest).map(Item::Script)
+    }
+
     pub fn len(&self) -> usize {
         self.symptoms.len()
             + self.causes.len()

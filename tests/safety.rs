@@ -266,7 +266,7 @@ fn steps_say_whether_they_are_the_article_or_added() {
 
 fn first(query: &str) -> String {
     let pack = pack();
-    SearchIndex::new(&pack)
+    SearchIndex::new(pack.clone())
         .search(query, 5)
         .first()
         .map(|hit| hit.id.clone())

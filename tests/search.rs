@@ -8,7 +8,7 @@ fn pack() -> posdesk::Pack {
 }
 
 fn search(query: &str) -> Vec<Hit> {
-    SearchIndex::new(&pack()).search(query, 20)
+    SearchIndex::new(pack()).search(query, 20)
 }
 
 fn first(query: &str) -> Hit {
@@ -121,7 +121,7 @@ fn positions_point_at_the_matched_characters() {
 #[test]
 fn limit_is_respected() {
     let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    let index = SearchIndex::new(&pack);
+    let index = SearchIndex::new(pack.clone());
     assert_eq!(index.search("卡", 3).len(), 3);
     assert!(index.search("卡", 200).len() > 3);
 }
@@ -184,7 +184,7 @@ fn spoken_particles_at_the_end_are_dropped() {
 
 #[test]
 fn a_near_miss_gets_did_you_mean() {
-    let index = SearchIndex::new(&pack());
+    let index = SearchIndex::new(pack());
     assert!(index.search("顾客想退钱啊", 5).is_empty());
     let near: Vec<String> = index
         .suggest("顾客想退钱啊", 3)
@@ -255,11 +255,11 @@ fn order(index: &SearchIndex, query: &str, ids: [&str; 2]) -> [usize; 2] {
 #[test]
 fn a_match_on_word_edges_beats_one_through_words() {
     // 认证 is a word of 身份认证, and cuts through 确认|证件.
-    let index = SearchIndex::new(&with_faqs(&[("先确认证件", "无"), ("先身份认证", "无")]));
+    let index = SearchIndex::new(with_faqs(&[("先确认证件", "无"), ("先身份认证", "无")]));
     let [through, whole] = order(&index, "认证", ["test-0", "test-1"]);
     assert!(whole < through, "认证 whole in 身份认证 ranks first");
     // The same text, a word of it and a piece through two of its words.
-    let index = SearchIndex::new(&with_faqs(&[("账户余额", "无"), ("余额", "无")]));
+    let index = SearchIndex::new(with_faqs(&[("账户余额", "无"), ("余额", "无")]));
     let scores = |query: &str| {
         index
             .search(query, 100)
@@ -273,7 +273,7 @@ fn a_match_on_word_edges_beats_one_through_words() {
         "余额 is a word of 账户余额, 户余 cuts through two"
     );
     // By pinyin too: xtgz is 系统故障 (two words) here, and begins inside 重新 there.
-    let index = SearchIndex::new(&with_faqs(&[("重新提高做", "无"), ("系统故障", "无")]));
+    let index = SearchIndex::new(with_faqs(&[("重新提高做", "无"), ("系统故障", "无")]));
     let [through, whole] = order(&index, "xtgz", ["test-0", "test-1"]);
     assert!(whole < through, "系统故障 ranks above 重新提高做 for xtgz");
 }
@@ -281,7 +281,7 @@ fn a_match_on_word_edges_beats_one_through_words() {
 #[test]
 fn a_match_early_in_a_body_beats_one_deep_in_a_long_body() {
     let long = "这是一段很长的说明文字，".repeat(8);
-    let index = SearchIndex::new(&with_faqs(&[
+    let index = SearchIndex::new(with_faqs(&[
         ("甲", &format!("{long}最后才提到网络中断。")),
         ("乙", "网络中断时先查上一笔。"),
     ]));
@@ -354,7 +354,7 @@ fn everyday_words_of_a_phrase_are_not_required() {
 
 #[test]
 fn letters_typed_too_far_get_did_you_mean() {
-    let index = SearchIndex::new(&pack());
+    let index = SearchIndex::new(pack());
     assert!(index.search("shuabuliaoka", 5).is_empty());
     let near: Vec<String> = index
         .suggest("shuabuliaoka", 3)

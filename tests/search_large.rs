@@ -13,7 +13,7 @@ fn the_top_results_do_not_depend_on_the_limit() {
     for size in [400, 20_000] {
         let files = support::generated_files(&shipped, size);
         let pack = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
-        let index = SearchIndex::new(&pack);
+        let index = SearchIndex::new(pack.clone());
         for query in [
             "yebz",
             "yuebuzu",
@@ -81,7 +81,7 @@ fn a_query_typed_a_key_at_a_time_finds_what_a_fresh_search_finds() {
     for size in [400, 20_000] {
         let files = support::generated_files(&shipped, size);
         let pack = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
-        let index = SearchIndex::new(&pack);
+        let index = SearchIndex::new(pack.clone());
         for text in typed {
             let mut typing = Typing::new();
             for query in keystrokes(text) {

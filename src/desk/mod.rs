@@ -19,9 +19,10 @@ pub struct Desk {
 
 impl Desk {
     pub fn new(pack: Pack) -> Desk {
-        let index = SearchIndex::new(&pack);
+        let pack = Arc::new(pack);
+        let index = SearchIndex::new(Arc::clone(&pack));
         Desk {
-            pack: Arc::new(pack),
+            pack,
             index: Arc::new(index),
         }
     }

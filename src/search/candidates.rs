@@ -6,7 +6,7 @@
 //!   characters whose first letters are the query's first letter and the letter where the
 //!   second syllable begins; a match inside one character needs only the first letter.
 
-use super::pinyin::{letter_bit, Readings};
+use super::pinyin::{letter_bit, Readings, Symbol};
 
 /// A set of document numbers.
 #[derive(Debug, Clone, Default)]
@@ -162,7 +162,7 @@ impl Candidates {
     }
 
     /// Records the symbols of one field of document `doc`.
-    pub fn add(&mut self, doc: usize, zone: Zone, symbols: &[u32], readings: &Readings) {
+    pub fn add(&mut self, doc: usize, zone: Zone, symbols: &[Symbol], readings: &Readings) {
         let docs = self.docs;
         let fine = self.fine;
         let sets = match zone {
@@ -171,7 +171,7 @@ impl Candidates {
         };
         let mut previous_mask = 0u64;
         let mut before_previous_mask = 0u64;
-        let mut previous_symbol: Option<u32> = None;
+        let mut previous_symbol: Option<Symbol> = None;
         for &symbol in symbols {
             let index = symbol as usize;
             if sets.by_symbol.len() <= index {
@@ -241,7 +241,7 @@ impl Candidates {
     /// Documents whose zone contains every character of a query, as symbols (`None`
     /// stands for a character no document has). Adjacent characters of the query must be
     /// adjacent in the document too, which the pairs of their first letters tell cheaply.
-    pub fn literal(&self, zone: Zone, symbols: &[Option<u32>], readings: &Readings) -> DocSet {
+    pub fn literal(&self, zone: Zone, symbols: &[Option<Symbol>], readings: &Readings) -> DocSet {
         let sets = self.zone(zone);
         let empty = || DocSet::with_capacity(self.docs);
         let mut result: Option<DocSet> = None;
@@ -287,7 +287,7 @@ impl Candidates {
 
     /// Documents whose zone has every character of a query, anywhere: what the fallback
     /// for hurried typing can match by characters (`余不足` in 余额不足).
-    pub fn containing(&self, zone: Zone, symbols: &[Option<u32>]) -> DocSet {
+    pub fn containing(&self, zone: Zone, symbols: &[Option<Symbol>]) -> DocSet {
         let sets = self.zone(zone);
         let mut result: Option<DocSet> = None;
         for symbol in symbols {
@@ -471,8 +471,8 @@ fn syllable_pair_bucket(a: u8, b: u8, next: usize) -> usize {
     spread(((usize::from(a) << 16) | (usize::from(b) << 8) | next) ^ 0x5bd1)
 }
 
-fn symbol_pair_bucket(a: u32, b: u32) -> usize {
-    spread(((a as usize) << 20) ^ b as usize)
+fn symbol_pair_bucket(a: Symbol, b: Symbol) -> usize {
+    spread((usize::from(a) << 20) ^ usize::from(b))
 }
 
 /// A value spread evenly over the buckets (Fibonacci hashing).

@@ -7,6 +7,7 @@
 
 mod bound;
 mod candidates;
+mod fields;
 mod pinyin;
 mod typing;
 mod words;
@@ -16,12 +17,14 @@ pub use typing::Typing;
 use crate::model::{normalize_code, Item, Kind, Pack};
 use bound::{QueryShape, Reach, TopScores};
 use candidates::{Candidates, DocSet, Zone};
+use fields::Slot;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use pinyin::Readings;
+use pinyin::{Readings, Symbol, OTHER};
 use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::sync::Arc;
 use typing::{Key, Prior};
 use words::{Edges, FieldEdges, Scratch, Words};
 
@@ -74,12 +77,6 @@ pub struct Hit {
     pub title_positions: Vec<usize>,
 }
 
-struct Doc {
-    kind: Kind,
-    id: String,
-    title: String,
-}
-
 /// What a scan over many documents reads of each one, kept apart from the rest in one
 /// small record: a huge pack's scan then reads memory in order, not all over it.
 struct DocScan {
@@ -122,24 +119,38 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+/// One searched text of a document. The text itself stays in the pack: the field
+/// says where (its document and slot), so a pack's text is held once.
 struct Field {
+    doc: u32,
+    slot: Slot,
     name: FieldName,
-    /// The text as written, only when it differs from its lower-cased copy in the arena
-    /// (it has capital letters): most text is stored once.
-    written: Option<Box<str>>,
     zone: Zone,
-    /// Where the field's lower-cased text and symbols are in its zone's arena.
-    lower: std::ops::Range<usize>,
-    symbols: std::ops::Range<usize>,
+    /// The text has capital letters: its lower-cased copy is in `SearchIndex::lowered`.
+    lowered: bool,
+    /// Where the field's symbols are in its zone's arena.
+    symbols_start: u32,
+    symbols_end: u32,
     /// Union of the first letters of all readings: a query whose first letter is not
     /// in it cannot match by pinyin.
     initials: u64,
     /// Titles and aliases only: where the text spelled out in loosened pinyin is in
     /// `spelled`, for the fallback that forgives hurried typing.
-    spelled: std::ops::Range<usize>,
+    spelled_start: u32,
+    spelled_end: u32,
     /// The letters a-z in the text or its spelling: a query with another letter cannot
     /// match it even loosely, which the fallback checks before any work.
     letters: u32,
+}
+
+impl Field {
+    fn symbols(&self) -> std::ops::Range<usize> {
+        self.symbols_start as usize..self.symbols_end as usize
+    }
+
+    fn spelled(&self) -> std::ops::Range<usize> {
+        self.spelled_start as usize..self.spelled_end as usize
+    }
 }
 
 /// The letters a-z in a text, as a bit set.
@@ -151,19 +162,19 @@ fn letter_set(bytes: impl IntoIterator<Item = u8>) -> u32 {
 }
 
 /// Titles and aliases as runs of loosened pinyin (most common reading of each character),
-/// back to back in document order, with the character each byte comes from.
+/// back to back in document order, with the character each byte comes from (its place
+/// in the field; a title is far shorter than 65,535 characters).
 #[derive(Default)]
 struct Spelled {
     text: Vec<u8>,
-    owners: Vec<u32>,
+    owners: Vec<u16>,
 }
 
-/// The lower-cased text and symbols of every field of one zone, back to back: a query
-/// reads them in document order, so they are laid out in that order.
+/// The symbols of every field of one zone, back to back: a query reads them in document
+/// order, so they are laid out in that order.
 #[derive(Default)]
 struct Arena {
-    lower: String,
-    symbols: Vec<u32>,
+    symbols: Vec<Symbol>,
     /// Where words begin and end, a bit per symbol.
     edges: Edges,
 }
@@ -172,7 +183,7 @@ struct Arena {
 struct Text<'a> {
     /// ASCII lower-cased: byte offsets are the same as in the original text.
     lower: &'a str,
-    symbols: &'a [u32],
+    symbols: &'a [Symbol],
     initials: u64,
     edges: FieldEdges<'a>,
 }
@@ -307,7 +318,10 @@ fn by_rank(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
 pub struct SearchIndex {
     /// Tells one index from another, so a [`Typing`] made on one is not used on another.
     id: u64,
-    docs: Vec<Doc>,
+    /// The pack, whose items are the documents, in [`Pack::items`] order.
+    pack: Arc<Pack>,
+    /// Lower-cased copies of the few texts with capital letters, by document and slot.
+    lowered: HashMap<(u32, Slot), Box<str>>,
     scans: Vec<DocScan>,
     /// The document of each response code.
     by_code: std::collections::HashMap<String, usize>,
@@ -323,11 +337,13 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn new(pack: &Pack) -> SearchIndex {
+    pub fn new(pack: impl Into<Arc<Pack>>) -> SearchIndex {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let pack: Arc<Pack> = pack.into();
         let mut index = SearchIndex {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            docs: Vec::with_capacity(pack.len()),
+            pack: Arc::clone(&pack),
+            lowered: HashMap::new(),
             scans: Vec::with_capacity(pack.len()),
             by_code: Default::default(),
             single_letter_syllables: 0,
@@ -343,9 +359,9 @@ impl SearchIndex {
                     .map(String::as_str),
             ),
         };
-        index.reserve(pack);
-        for item in pack.items() {
-            index.add_item(item);
+        index.reserve(&pack);
+        for (doc, item) in pack.items().enumerate() {
+            index.add_item(doc, item);
         }
         index.candidates.learn_syllables(&index.readings);
         index.single_letter_syllables = index.readings.single_letter_syllables();
@@ -357,143 +373,68 @@ impl SearchIndex {
     fn mark_words(&mut self) {
         let trie = self.words.trie(&self.readings);
         let mut scratch = Scratch::default();
+        let mut head_edges = Edges::default();
+        let mut body_edges = Edges::default();
         for field in &self.fields {
-            let arena = match field.zone {
-                Zone::Head => &mut self.head,
-                Zone::Body => &mut self.body,
+            let (arena, edges) = match field.zone {
+                Zone::Head => (&self.head, &mut head_edges),
+                Zone::Body => (&self.body, &mut body_edges),
             };
-            let symbols = arena.symbols.get(field.symbols.clone()).unwrap_or_default();
-            let lower = arena.lower.get(field.lower.clone()).unwrap_or_default();
-            trie.mark(lower, symbols, &mut arena.edges, &mut scratch);
+            let symbols = arena.symbols.get(field.symbols()).unwrap_or_default();
+            trie.mark(self.written(field), symbols, edges, &mut scratch);
         }
+        self.head.edges = head_edges;
+        self.body.edges = body_edges;
     }
 
     /// Sizes the arenas for the whole pack before it is added: grown by doubling
     /// instead, a large pack's arenas briefly need up to three times their size.
     fn reserve(&mut self, pack: &Pack) {
-        let (mut fields, mut head, mut body) = (0, (0, 0), (0, 0));
+        let (mut fields, mut head, mut body, mut spelled) = (0, 0, 0, 0);
         for item in pack.items() {
-            for (name, text) in Self::fields_of(item).0 {
+            for (name, _, text) in fields::of(item) {
                 fields += 1;
-                let zone = if name == FieldName::Body {
-                    &mut body
-                } else {
-                    &mut head
-                };
-                zone.0 += text.len();
-                zone.1 += text.chars().count();
+                let chars = text.chars().count();
+                match name {
+                    FieldName::Body => body += chars,
+                    FieldName::Title | FieldName::Alias => {
+                        head += chars;
+                        spelled += text.len() * 2;
+                    }
+                    _ => head += chars,
+                }
             }
         }
         self.fields.reserve_exact(fields);
-        for (arena, (bytes, chars)) in [(&mut self.head, head), (&mut self.body, body)] {
-            arena.lower.reserve_exact(bytes);
-            arena.symbols.reserve_exact(chars);
-        }
+        self.scans.reserve_exact(pack.len());
+        self.head.symbols.reserve_exact(head);
+        self.body.symbols.reserve_exact(body);
+        // About two letters of loosened pinyin per character, three bytes per character.
+        self.spelled.text.reserve(spelled / 3);
+        self.spelled.owners.reserve(spelled / 3);
     }
 
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.scans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.scans.is_empty()
     }
 
-    /// The searchable fields of an item, short ones first, and its response code.
-    fn fields_of(item: Item<'_>) -> (Vec<(FieldName, &str)>, Option<String>) {
-        let mut code = None;
-        let mut fields: Vec<(FieldName, &str)> = vec![(FieldName::Id, item.id())];
-        match item {
-            Item::Symptom(s) => {
-                fields.push((FieldName::Title, &s.title));
-                fields.extend(s.codes.iter().map(|c| (FieldName::Code, c.as_str())));
-                fields.push((FieldName::Body, &s.description));
-                fields.extend(s.note.iter().map(|n| (FieldName::Body, n.as_str())));
-            }
-            Item::Cause(c) => {
-                fields.push((FieldName::Title, &c.title));
-                fields.push((FieldName::Alias, &c.category));
-                fields.push((FieldName::Body, &c.description));
-                fields.extend(
-                    c.checks
-                        .iter()
-                        .chain(&c.questions)
-                        .map(|t| (FieldName::Body, t.as_str())),
-                );
-            }
-            Item::Solution(s) => {
-                fields.push((FieldName::Title, &s.title));
-                fields.extend(
-                    s.steps
-                        .iter()
-                        .map(|step| (FieldName::Body, step.text.as_str())),
-                );
-                fields.extend(s.notes.iter().map(|n| (FieldName::Body, n.as_str())));
-                if let Some(escalate) = &s.escalate {
-                    fields.push((FieldName::Body, &escalate.when));
-                    fields.extend(escalate.how.iter().map(|h| (FieldName::Body, h.as_str())));
-                }
-            }
-            Item::Faq(f) => {
-                fields.push((FieldName::Title, &f.question));
-                fields.push((FieldName::Body, &f.answer));
-            }
-            Item::Code(c) => {
-                code = Some(c.code.clone());
-                fields.push((FieldName::Code, &c.code));
-                fields.push((FieldName::Title, &c.display));
-                fields.push((FieldName::Body, &c.meaning));
-                fields.extend(
-                    c.older_meaning
-                        .iter()
-                        .map(|t| (FieldName::Alias, t.as_str())),
-                );
-                fields.extend(
-                    c.international
-                        .iter()
-                        .map(|t| (FieldName::Alias, t.as_str())),
-                );
-                fields.push((FieldName::Body, &c.action));
-                fields.extend(c.conflict.iter().map(|t| (FieldName::Body, t.as_str())));
-            }
-            Item::Script(s) => {
-                fields.push((FieldName::Title, &s.title));
-                // Not `avoid`: those are the words not to say, and a search for 卡被冻结
-                // must not lead to them.
-                fields.extend(
-                    s.say
-                        .iter()
-                        .chain(&s.say_en)
-                        .map(|t| (FieldName::Body, t.as_str())),
-                );
-            }
-        }
-        // How staff say it: every kind may carry colloquial aliases.
-        fields.extend(
-            item.aliases()
-                .iter()
-                .map(|a| (FieldName::Alias, a.as_str())),
-        );
-        fields.sort_by_key(|(name, _)| *name == FieldName::Body);
-        (fields, code)
-    }
-
-    fn add_item(&mut self, item: Item<'_>) {
-        let doc = self.docs.len();
+    fn add_item(&mut self, doc: usize, item: Item<'_>) {
         let first_field = self.fields.len();
-        let (fields, code) = Self::fields_of(item);
-        let body_field = first_field
-            + fields
-                .iter()
-                .filter(|(name, _)| *name != FieldName::Body)
-                .count();
+        let mut body_field = None;
         let spelled_start = self.spelled.text.len();
         let mut head_reach = Reach::default();
         let mut body_reach = Reach::default();
         let mut fuzzy_letters = 0;
         let mut fuzzy_min_chars = u32::MAX;
-        for (name, text) in fields {
-            let field = self.make_field(doc, name, text);
+        for (name, slot, text) in fields::of(item) {
+            if name == FieldName::Body && body_field.is_none() {
+                body_field = Some(self.fields.len());
+            }
+            let field = self.make_field(doc, name, slot, text);
             let symbols = self.text_of(&field).symbols;
             let leading = symbols
                 .first()
@@ -509,12 +450,12 @@ impl SearchIndex {
             }
             self.fields.push(field);
         }
-        if let Some(code) = code {
-            self.by_code.insert(code, doc);
+        if let Item::Code(code) = item {
+            self.by_code.insert(code.code.clone(), doc);
         }
         self.scans.push(DocScan {
             first_field: offset(first_field),
-            body_field: offset(body_field),
+            body_field: offset(body_field.unwrap_or(self.fields.len())),
             end_field: offset(self.fields.len()),
             fuzzy_letters,
             spelled_start: offset(spelled_start),
@@ -524,14 +465,9 @@ impl SearchIndex {
             head_reach,
             body_reach,
         });
-        self.docs.push(Doc {
-            kind: item.kind(),
-            id: item.id().to_string(),
-            title: item.title(),
-        });
     }
 
-    fn make_field(&mut self, doc: usize, name: FieldName, text: &str) -> Field {
+    fn make_field(&mut self, doc: usize, name: FieldName, slot: Slot, text: &str) -> Field {
         let zone = if name == FieldName::Body {
             Zone::Body
         } else {
@@ -541,11 +477,12 @@ impl SearchIndex {
             Zone::Head => &mut self.head,
             Zone::Body => &mut self.body,
         };
-        let lower_start = arena.lower.len();
-        arena.lower.push_str(&text.to_ascii_lowercase());
+        let lowered = text.bytes().any(|b| b.is_ascii_uppercase());
         let symbols_start = arena.symbols.len();
-        for c in arena.lower.get(lower_start..).unwrap_or_default().chars() {
-            arena.symbols.push(self.readings.symbol(c));
+        for c in text.chars() {
+            arena
+                .symbols
+                .push(self.readings.symbol(c.to_ascii_lowercase()));
         }
         let symbols = arena.symbols.get(symbols_start..).unwrap_or_default();
         let initials = symbols
@@ -556,9 +493,9 @@ impl SearchIndex {
         if matches!(name, FieldName::Title | FieldName::Alias) {
             spell(&self.readings, symbols, &mut self.spelled);
         }
+        let symbols_end = arena.symbols.len();
         let spelled = spelled_start..self.spelled.text.len();
-        let lower = arena.lower.get(lower_start..).unwrap_or_default();
-        let letters = letter_set(lower.bytes())
+        let letters = letter_set(text.bytes().map(|b| b.to_ascii_lowercase()))
             | letter_set(
                 self.spelled
                     .text
@@ -567,24 +504,36 @@ impl SearchIndex {
                     .iter()
                     .copied(),
             );
+        let doc = offset(doc);
+        if lowered {
+            self.lowered
+                .insert((doc, slot), text.to_ascii_lowercase().into_boxed_str());
+        }
         Field {
+            doc,
+            slot,
             name,
-            written: (lower != text).then(|| Box::from(text)),
             zone,
-            lower: lower_start..arena.lower.len(),
-            symbols: symbols_start..arena.symbols.len(),
+            lowered,
+            symbols_start: offset(symbols_start),
+            symbols_end: offset(symbols_end),
             initials,
-            spelled,
+            spelled_start: offset(spelled.start),
+            spelled_end: offset(spelled.end),
             letters,
         }
     }
 
-    /// A field's text as written.
-    fn written<'a>(&'a self, field: &'a Field) -> &'a str {
-        match &field.written {
-            Some(written) => written,
-            None => self.text_of(field).lower,
-        }
+    /// The item of a document.
+    fn item(&self, doc: usize) -> Option<Item<'_>> {
+        self.pack.item_at(doc)
+    }
+
+    /// A field's text as written, from the pack.
+    fn written(&self, field: &Field) -> &str {
+        self.item(field.doc as usize)
+            .and_then(|item| fields::text(item, field.slot))
+            .unwrap_or_default()
     }
 
     fn text_of(&self, field: &Field) -> Text<'_> {
@@ -592,11 +541,18 @@ impl SearchIndex {
             Zone::Head => &self.head,
             Zone::Body => &self.body,
         };
+        let lower = if field.lowered {
+            self.lowered
+                .get(&(field.doc, field.slot))
+                .map_or("", |lower| lower)
+        } else {
+            self.written(field)
+        };
         Text {
-            lower: arena.lower.get(field.lower.clone()).unwrap_or_default(),
-            symbols: arena.symbols.get(field.symbols.clone()).unwrap_or_default(),
+            lower,
+            symbols: arena.symbols.get(field.symbols()).unwrap_or_default(),
             initials: field.initials,
-            edges: arena.edges.field(field.symbols.clone()),
+            edges: arena.edges.field(field.symbols()),
         }
     }
 
@@ -924,7 +880,7 @@ impl SearchIndex {
         }
     }
 
-    fn query_symbols(&self, term: &Term) -> Vec<Option<u32>> {
+    fn query_symbols(&self, term: &Term) -> Vec<Option<Symbol>> {
         term.literal
             .chars()
             .map(|c| self.readings.lookup(c))
@@ -937,7 +893,7 @@ impl SearchIndex {
         &self,
         zone: Zone,
         term: &Term,
-        symbols: &[Option<u32>],
+        symbols: &[Option<Symbol>],
         in_play: Option<&DocSet>,
     ) -> (DocSet, DocSet) {
         let mut literal = self.candidates.literal(zone, symbols, &self.readings);
@@ -956,7 +912,7 @@ impl SearchIndex {
     }
 
     /// What a query's best match can score, from its shape alone.
-    fn shape(&self, term: &Term, symbols: &[Option<u32>]) -> QueryShape {
+    fn shape(&self, term: &Term, symbols: &[Option<Symbol>]) -> QueryShape {
         let literal_first = symbols
             .first()
             .copied()
@@ -1132,7 +1088,8 @@ impl SearchIndex {
     }
 
     fn hit(&self, entry: Ranked, term: &Term) -> Option<Hit> {
-        let d = self.docs.get(entry.doc)?;
+        let item = self.item(entry.doc)?;
+        let title = item.title();
         let f = self.fields.get(entry.field)?;
         let text = self.text_of(f);
         let positions = self
@@ -1141,15 +1098,15 @@ impl SearchIndex {
             .map(|m| m.span.positions())
             .unwrap_or_default();
         let written = self.written(f);
-        let title_positions = if f.name == FieldName::Title && written == d.title {
+        let title_positions = if f.name == FieldName::Title && written == title {
             positions.clone()
         } else {
-            self.title_positions(&d.title, term)
+            self.title_positions(&title, term)
         };
         Some(Hit {
-            kind: d.kind,
-            id: d.id.clone(),
-            title: d.title.clone(),
+            kind: item.kind(),
+            id: item.id().to_string(),
+            title,
             score: (entry.score * 10.0).round() / 10.0,
             field: f.name,
             text: written.to_string(),
@@ -1161,9 +1118,9 @@ impl SearchIndex {
     /// Where a term matches a title, for highlighting when the best match was elsewhere.
     fn title_positions(&self, title: &str, term: &Term) -> Vec<usize> {
         let lower = title.to_ascii_lowercase();
-        let symbols: Vec<u32> = lower
+        let symbols: Vec<Symbol> = lower
             .chars()
-            .map(|c| self.readings.lookup(c).unwrap_or(u32::MAX))
+            .map(|c| self.readings.lookup(c).unwrap_or(OTHER))
             .collect();
         let text = Text {
             lower: &lower,
@@ -1251,11 +1208,7 @@ impl SearchIndex {
                 });
             }
         }
-        let spelled = self
-            .spelled
-            .text
-            .get(field.spelled.clone())
-            .unwrap_or_default();
+        let spelled = self.spelled.text.get(field.spelled()).unwrap_or_default();
         let spelled_in_order = !term.loose.is_empty() && is_subsequence(&term.loose, spelled);
         // Neither the characters nor the spelling in order: no longer query can match.
         let miss = if literal_in_order || spelled_in_order {
@@ -1270,11 +1223,7 @@ impl SearchIndex {
         let Some(indices) = tight_subsequence(spelled, &term.loose, max_span) else {
             return Err(miss);
         };
-        let owners = self
-            .spelled
-            .owners
-            .get(field.spelled.clone())
-            .unwrap_or_default();
+        let owners = self.spelled.owners.get(field.spelled()).unwrap_or_default();
         let mut positions: Vec<usize> = indices
             .iter()
             .filter_map(|&i| owners.get(i).map(|&o| o as usize))
@@ -1429,7 +1378,7 @@ fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
 }
 
 /// Appends a text spelled out in loosened pinyin.
-fn spell(readings: &Readings, symbols: &[u32], spelled: &mut Spelled) {
+fn spell(readings: &Readings, symbols: &[Symbol], spelled: &mut Spelled) {
     for (position, &symbol) in symbols.iter().enumerate() {
         let Some(reading) = readings.primary(symbol) else {
             continue;
@@ -1438,7 +1387,7 @@ fn spell(readings: &Readings, symbols: &[u32], spelled: &mut Spelled) {
             spelled.text.push(byte);
             spelled
                 .owners
-                .push(u32::try_from(position).unwrap_or(u32::MAX));
+                .push(u16::try_from(position).unwrap_or(u16::MAX));
         }
     }
 }

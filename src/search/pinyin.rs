@@ -9,10 +9,20 @@
 use pinyin::ToPinyinMulti;
 use std::collections::HashMap;
 
+/// A distinct character of the indexed text: two bytes, as a pack's text holds far fewer
+/// than 65,535 distinct characters.
+pub type Symbol = u16;
+
+/// The symbol of every character past the 65,534th distinct one (and of none): it has no
+/// reading, so such characters are found literally only.
+pub const OTHER: Symbol = Symbol::MAX;
+
 /// The readings of every distinct character seen while indexing.
 #[derive(Debug, Default)]
 pub struct Readings {
-    by_char: HashMap<char, u32>,
+    by_char: HashMap<char, Symbol>,
+    /// Whether some character got [`OTHER`]: then a character not looked up may be one.
+    overflowed: bool,
     readings: Vec<Vec<Box<[u8]>>>,
     /// For each symbol, the bitmask of the first letters of its readings.
     initials: Vec<u64>,
@@ -34,16 +44,23 @@ impl Readings {
 
     /// The symbol for a character, registering its readings on first sight. Characters
     /// without a reading (punctuation) get a symbol too, so literal search can use them.
-    pub fn symbol(&mut self, c: char) -> u32 {
+    pub fn symbol(&mut self, c: char) -> Symbol {
         if let Some(&symbol) = self.by_char.get(&c) {
             return symbol;
+        }
+        let Ok(symbol) = Symbol::try_from(self.readings.len()) else {
+            self.overflowed = true;
+            return OTHER;
+        };
+        if symbol == OTHER {
+            self.overflowed = true;
+            return OTHER;
         }
         let readings = readings_of(c);
         let mask = readings
             .iter()
             .filter_map(|r| r.first())
             .fold(0, |mask, &b| mask | letter_bit(b));
-        let symbol = u32::try_from(self.readings.len()).unwrap_or(u32::MAX);
         self.readings.push(readings);
         self.initials.push(mask);
         self.by_char.insert(c, symbol);
@@ -51,12 +68,15 @@ impl Readings {
     }
 
     /// The symbol of a character seen while indexing; `None` if no text has it.
-    pub fn lookup(&self, c: char) -> Option<u32> {
-        self.by_char.get(&c).copied()
+    pub fn lookup(&self, c: char) -> Option<Symbol> {
+        match self.by_char.get(&c) {
+            Some(&symbol) => Some(symbol),
+            None => self.overflowed.then_some(OTHER),
+        }
     }
 
     /// The most common reading of a character, first in the list.
-    pub fn primary(&self, symbol: u32) -> Option<&[u8]> {
+    pub fn primary(&self, symbol: Symbol) -> Option<&[u8]> {
         self.readings.get(symbol as usize)?.first().map(|r| &r[..])
     }
 
@@ -78,11 +98,11 @@ impl Readings {
             })
     }
 
-    pub fn initials(&self, symbol: u32) -> u64 {
+    pub fn initials(&self, symbol: Symbol) -> u64 {
         self.initials.get(symbol as usize).copied().unwrap_or(0)
     }
 
-    pub fn readings(&self, symbol: u32) -> &[Box<[u8]>] {
+    pub fn readings(&self, symbol: Symbol) -> &[Box<[u8]>] {
         self.readings
             .get(symbol as usize)
             .map_or(&[], Vec::as_slice)
@@ -155,7 +175,7 @@ impl PinyinMatch {
 
 /// Finds the best pinyin match of `query` (lower-case ASCII letters and digits) in a
 /// sequence of symbols: the best quality, and among equals the earliest.
-pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<PinyinMatch> {
+pub fn find(query: &[u8], symbols: &[Symbol], readings: &Readings) -> Option<PinyinMatch> {
     let first = *query.first()?;
     let bit = letter_bit(first);
     if bit == 0 || query.len() > 64 {
@@ -170,7 +190,7 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
         .fold(0, |mask, &b| mask | letter_bit(b));
     let mut best: Option<PinyinMatch> = None;
     for start in 0..symbols.len() {
-        let symbol = symbols.get(start).copied().unwrap_or(u32::MAX);
+        let symbol = symbols.get(start).copied().unwrap_or(OTHER);
         if readings.initials(symbol) & bit == 0 {
             continue;
         }
@@ -216,7 +236,7 @@ pub fn find(query: &[u8], symbols: &[u32], readings: &Readings) -> Option<Pinyin
 /// of the best quality. The query's length bounds the depth.
 fn descend(
     query: &[u8],
-    symbols: &[u32],
+    symbols: &[Symbol],
     at: usize,
     so_far: PinyinMatch,
     readings: &Readings,
@@ -257,7 +277,7 @@ fn descend(
 mod tests {
     use super::*;
 
-    fn symbols(text: &str, readings: &mut Readings) -> Vec<u32> {
+    fn symbols(text: &str, readings: &mut Readings) -> Vec<Symbol> {
         text.chars().map(|c| readings.symbol(c)).collect()
     }
 

@@ -4,7 +4,7 @@
 //! vocabulary (`assets/words.txt`) and the pack's own aliases, found with a trie over
 //! the index's character symbols.
 
-use super::pinyin::Readings;
+use super::pinyin::{Readings, Symbol, OTHER};
 use std::collections::{BTreeSet, HashSet};
 
 /// The trade's words, shipped with the program.
@@ -74,7 +74,10 @@ impl Words {
     pub fn trie(&self, readings: &Readings) -> Trie {
         let mut trie = Trie::default();
         for word in &self.list {
-            let symbols: Option<Vec<u32>> = word.chars().map(|c| readings.lookup(c)).collect();
+            let symbols: Option<Vec<Symbol>> = word
+                .chars()
+                .map(|c| readings.lookup(c).filter(|&s| s != OTHER))
+                .collect();
             if let Some(symbols) = symbols {
                 trie.insert(&symbols);
             }
@@ -137,13 +140,13 @@ pub struct Trie {
 #[derive(Default)]
 struct Node {
     /// Following symbols and their nodes, sorted by symbol.
-    next: Vec<(u32, u32)>,
+    next: Vec<(Symbol, u32)>,
     /// A word ends here.
     word: bool,
 }
 
 impl Trie {
-    fn insert(&mut self, symbols: &[u32]) {
+    fn insert(&mut self, symbols: &[Symbol]) {
         let Some((&first, rest)) = symbols.split_first() else {
             return;
         };
@@ -190,7 +193,7 @@ impl Trie {
     }
 
     /// Every word in `symbols`, as (first, end) character places.
-    fn find(&self, symbols: &[u32], found: &mut Vec<(usize, usize)>) {
+    fn find(&self, symbols: &[Symbol], found: &mut Vec<(usize, usize)>) {
         found.clear();
         for first in 0..symbols.len() {
             let root = symbols
@@ -226,7 +229,7 @@ impl Trie {
     /// that make the fewest pieces, single characters counting more (银行|卡号, not
     /// 银行卡|号); text without Chinese is all edges (Latin words are told apart by their
     /// spaces).
-    pub fn mark(&self, text: &str, symbols: &[u32], edges: &mut Edges, scratch: &mut Scratch) {
+    pub fn mark(&self, text: &str, symbols: &[Symbol], edges: &mut Edges, scratch: &mut Scratch) {
         let chars = symbols.len();
         let start = edges.len;
         edges.extend(chars, true);
@@ -379,7 +382,7 @@ mod tests {
 
     fn mark(text: &str, words: &Words) -> Edges {
         let mut readings = Readings::new();
-        let symbols: Vec<u32> = text.chars().map(|c| readings.symbol(c)).collect();
+        let symbols: Vec<Symbol> = text.chars().map(|c| readings.symbol(c)).collect();
         let mut edges = Edges::default();
         words
             .trie(&readings)
