@@ -416,3 +416,18 @@ fn a_symptom_card_names_its_likely_cause_and_warns_for_all_of_them() {
     assert!(screen.contains("最可能"), "{screen}");
     assert!(screen.contains("结果可能不明"), "{screen}");
 }
+
+#[test]
+fn the_first_screen_is_drawn_without_the_search_index_which_the_first_search_builds() {
+    let desk = Desk::new(pack());
+    let home = posdesk::app::render_desk(desk.clone(), 80, 24, &[], Theme::colored());
+    assert!(posdesk::app::buffer_text(&home).contains("持卡人认证失败"));
+    assert!(
+        !desk.is_prepared(),
+        "the first screen built the search index"
+    );
+    let keys = parse_inputs("yebz").unwrap_or_else(|e| panic!("{e}"));
+    let found = posdesk::app::render_desk(desk.clone(), 80, 24, &keys, Theme::colored());
+    assert!(desk.is_prepared());
+    assert!(posdesk::app::buffer_text(&found).contains("余额不足"));
+}

@@ -89,6 +89,9 @@ pub fn run(desk: Desk) -> io::Result<()> {
             "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
         ));
     }
+    // The search index builds beside the first screen, which does not need it.
+    let preparing = desk.clone();
+    std::thread::spawn(move || preparing.prepare());
     let mut app = App::new(desk, Theme::from_env());
     restore_on_signals()?;
     let terminal = setup()?;

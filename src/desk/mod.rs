@@ -8,22 +8,24 @@ pub use rank::causes_for;
 
 use crate::model::Pack;
 use crate::search::{Hit, SearchIndex, Typing};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A loaded pack and its index. Cloning is cheap: both are shared.
+///
+/// The index is built on first use, not with the desk: the first screen needs none, and a
+/// large pack's index takes longer to build than the pack to load. The app builds it on
+/// another thread while the first screen is shown ([`Desk::prepare`]).
 #[derive(Clone)]
 pub struct Desk {
     pack: Arc<Pack>,
-    index: Arc<SearchIndex>,
+    index: Arc<OnceLock<SearchIndex>>,
 }
 
 impl Desk {
     pub fn new(pack: Pack) -> Desk {
-        let pack = Arc::new(pack);
-        let index = SearchIndex::new(Arc::clone(&pack));
         Desk {
-            pack,
-            index: Arc::new(index),
+            pack: Arc::new(pack),
+            index: Arc::default(),
         }
     }
 
@@ -31,17 +33,33 @@ impl Desk {
         &self.pack
     }
 
+    /// The search index, built now if it is not yet (a search made meanwhile waits).
+    fn index(&self) -> &SearchIndex {
+        self.index
+            .get_or_init(|| SearchIndex::new(Arc::clone(&self.pack)))
+    }
+
+    /// Builds the search index if it is not built yet, so that the first search does not wait.
+    pub fn prepare(&self) {
+        self.index();
+    }
+
+    /// Whether the search index is built.
+    pub fn is_prepared(&self) -> bool {
+        self.index.get().is_some()
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.index.search(query, limit)
+        self.index().search(query, limit)
     }
 
     /// Search from a search box: `typing` carries what the previous query left in play.
     pub fn search_typed(&self, query: &str, limit: usize, typing: &mut Typing) -> Vec<Hit> {
-        self.index.search_typed(query, limit, typing)
+        self.index().search_typed(query, limit, typing)
     }
 
     /// The nearest items for a query that found nothing ("did you mean").
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.index.suggest(query, limit)
+        self.index().suggest(query, limit)
     }
 }

@@ -5,11 +5,24 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::Kind;
 use std::collections::{HashMap, HashSet, VecDeque};
 
+/// Runs every check; the structural ones and the content rules on two cores, as each
+/// reads the draft only.
 pub fn check_draft(draft: &Draft, errors: &mut Vec<Diagnostic>) {
-    let declared = check_duplicates(draft, errors);
-    check_links(draft, &declared, errors);
-    check_reachable(draft, errors);
-    super::rules::check_rules(draft, errors);
+    let found = std::thread::scope(|scope| {
+        let rules = scope.spawn(|| {
+            let mut found = Vec::new();
+            super::rules::check_rules(draft, &mut found);
+            found
+        });
+        let declared = check_duplicates(draft, errors);
+        check_links(draft, &declared, errors);
+        check_reachable(draft, errors);
+        rules.join()
+    });
+    match found {
+        Ok(found) => errors.extend(found),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// Ids are one namespace across kinds, since `posdesk show ID` takes any of them.

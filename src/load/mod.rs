@@ -16,6 +16,7 @@ use crate::model::Pack;
 use parse::Draft;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));
@@ -87,17 +88,15 @@ fn pack_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
 pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut total = 0;
+    let total = AtomicU64::new(0);
     for path in pack_paths(dir)? {
-        match read_counted(&path, &mut total) {
-            Ok(bytes) => files.push(ContentFile {
+        match read_counted(&path, &total) {
+            Ok(Some(bytes)) => files.push(ContentFile {
                 path: path.display().to_string(),
                 bytes,
             }),
+            Ok(None) => break,
             Err(problem) => errors.push(problem),
-        }
-        if total > MAX_PACK_BYTES {
-            break;
         }
     }
     if errors.is_empty() {
@@ -107,19 +106,27 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<ContentFile>, Diagnostics> {
     }
 }
 
-/// A file's bytes, counted against the pack's limit.
-fn read_counted(path: &Path, total: &mut u64) -> Result<Vec<u8>, Diagnostic> {
+/// A file's bytes, counted against the pack's limit (`total`, shared by the readers).
+/// The file that takes the pack over the limit is the error; files read after it are
+/// `None`, as the pack is refused anyway.
+fn read_counted(path: &Path, total: &AtomicU64) -> Result<Option<Vec<u8>>, Diagnostic> {
     let shown = path.display().to_string();
+    if total.load(Ordering::Relaxed) > MAX_PACK_BYTES {
+        return Ok(None);
+    }
     let bytes =
         read_capped(path).map_err(|(message, hint)| Pos::start_of(&shown).error(message, hint))?;
-    *total += bytes.len() as u64;
-    if *total > MAX_PACK_BYTES {
+    let before = total.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    if before > MAX_PACK_BYTES {
+        return Ok(None);
+    }
+    if before + bytes.len() as u64 > MAX_PACK_BYTES {
         return Err(Pos::start_of(&shown).error(
             format!("the pack is larger than {} MiB", MAX_PACK_BYTES >> 20),
             "split it into packs, or check that --content points at a pack folder",
         ));
     }
-    Ok(bytes)
+    Ok(Some(bytes))
 }
 
 /// A file's bytes, at most [`MAX_FILE_BYTES`]: (message, hint) when it cannot be read.
@@ -292,6 +299,16 @@ impl Loading {
         }
     }
 
+    /// Appends what was loaded from later files.
+    fn append(&mut self, later: Loading) {
+        self.draft.append(later.draft, &mut self.errors);
+        self.errors.extend(later.errors);
+        self.unreadable |= later.unreadable;
+        if self.first_file.is_none() {
+            self.first_file = later.first_file;
+        }
+    }
+
     fn finish(self) -> Result<Pack, Diagnostics> {
         let Loading {
             draft,
@@ -358,18 +375,48 @@ pub fn load_embedded() -> Result<Pack, Diagnostics> {
     load_files(&embedded_files())
 }
 
-/// A pack from a directory, read and parsed a file at a time.
+/// A pack from a directory: its files are read and parsed on every core, a file at a
+/// time, and put together in path order, so the pack is the same as one read in order.
 pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
-    let mut loading = Loading::default();
-    let mut total = 0;
-    let mut unread = Vec::new();
-    for path in pack_paths(dir)? {
-        match read_counted(&path, &mut total) {
-            Ok(bytes) => loading.add(&path.display().to_string(), &bytes),
-            Err(problem) => unread.push(problem),
+    let paths = pack_paths(dir)?;
+    let readers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let total = AtomicU64::new(0);
+    let read_some = || {
+        let mut done = Vec::new();
+        while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let loaded = read_counted(path, &total).map(|bytes| {
+                bytes.map(|bytes| {
+                    let mut loading = Loading::default();
+                    loading.add(&path.display().to_string(), &bytes);
+                    loading
+                })
+            });
+            done.push((path, loaded));
         }
-        if total > MAX_PACK_BYTES {
-            break;
+        done
+    };
+    let mut files: Vec<_> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..readers).map(|_| scope.spawn(read_some)).collect();
+        let mut files = read_some();
+        for other in others {
+            match other.join() {
+                Ok(done) => files.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        files
+    });
+    files.sort_by(|a, b| a.0.cmp(b.0));
+    let mut loading = Loading::default();
+    let mut unread = Vec::new();
+    for (_, loaded) in files {
+        match loaded {
+            Ok(Some(file)) => loading.append(file),
+            Ok(None) => {}
+            Err(problem) => unread.push(problem),
         }
     }
     if !unread.is_empty() {

@@ -61,6 +61,28 @@ impl Draft {
         }
     }
 
+    /// Appends a draft read from later files, as if they had been read into this one.
+    pub fn append(&mut self, later: Draft, errors: &mut Vec<Diagnostic>) {
+        if let Some((info, pos)) = later.info {
+            match &self.info {
+                Some((_, first)) => errors.push(second_pack(&pos, first)),
+                None => self.info = Some((info, pos)),
+            }
+        }
+        self.sources.extend(later.sources);
+        self.symptoms.extend(later.symptoms);
+        self.causes.extend(later.causes);
+        self.solutions.extend(later.solutions);
+        self.faqs.extend(later.faqs);
+        self.codes.extend(later.codes);
+        self.scripts.extend(later.scripts);
+        self.links.extend(later.links);
+        self.declarations.extend(later.declarations);
+        self.places.extend(later.places);
+        self.steps_without_sources
+            .extend(later.steps_without_sources);
+    }
+
     /// Where entry `index` of an item's `key` was written, if it was recorded.
     pub fn place_of(&self, id: &str, key: &'static str, index: usize) -> Option<&Pos> {
         self.places
@@ -164,13 +186,7 @@ fn read_pack_info(
     errors: &mut Vec<Diagnostic>,
 ) {
     if let Some((_, first)) = &draft.info {
-        errors.push(pos.error(
-            format!(
-                "a second [pack] section (the first is at {}:{})",
-                first.file, first.line
-            ),
-            "keep one [pack] section, in pack.toml",
-        ));
+        errors.push(second_pack(&pos, first));
         return;
     }
     let mut fields = Fields::new(table, pos.clone(), "[pack]", lines, errors);
@@ -189,6 +205,16 @@ fn read_pack_info(
         },
         pos,
     ));
+}
+
+fn second_pack(pos: &Pos, first: &Pos) -> Diagnostic {
+    pos.error(
+        format!(
+            "a second [pack] section (the first is at {}:{})",
+            first.file, first.line
+        ),
+        "keep one [pack] section, in pack.toml",
+    )
 }
 
 /// Reads `id` and checks its form; every item kind has one.

@@ -11,16 +11,35 @@ use std::collections::{HashMap, HashSet};
 
 pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     let rules = Rules::new(draft);
-    rules.discreet_codes(errors);
-    rules.customer_questions(errors);
-    rules.success_codes(errors);
-    rules.wording_against_verdicts(errors);
-    rules.unknown_outcome_causes(errors);
-    rules.codes_against_causes(errors);
-    rules.unknown_outcome_scripts(errors);
-    rules.split_sales(errors);
-    rules.alias_collisions(errors);
-    rules.step_sources(errors);
+    // The costliest rule on a core of its own.
+    let found = std::thread::scope(|scope| {
+        let wording = scope.spawn(|| {
+            let mut found = Vec::new();
+            rules.wording_against_verdicts(&mut found);
+            found
+        });
+        rules.other_rules(errors);
+        wording.join()
+    });
+    match found {
+        Ok(found) => errors.extend(found),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+impl Rules<'_> {
+    fn other_rules(&self, errors: &mut Vec<Diagnostic>) {
+        let rules = self;
+        rules.discreet_codes(errors);
+        rules.customer_questions(errors);
+        rules.success_codes(errors);
+        rules.unknown_outcome_causes(errors);
+        rules.codes_against_causes(errors);
+        rules.unknown_outcome_scripts(errors);
+        rules.split_sales(errors);
+        rules.alias_collisions(errors);
+        rules.step_sources(errors);
+    }
 }
 
 struct Rules<'a> {
