@@ -3,6 +3,7 @@
 //! Items link to each other by id. A loaded [`Pack`] is always consistent: every link
 //! resolves, so lookups through [`Pack::item`] only fail for ids typed by a user.
 
+pub use crate::text::Text;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -192,7 +193,7 @@ pub struct Verdict {
     /// The same card, later.
     pub later: bool,
     /// After what, when `later` is allowed: 「重新签到后」「持卡人联系发卡行后」.
-    pub after: Option<String>,
+    pub after: Option<Text>,
     /// Another card or another payment method.
     pub other: bool,
     /// The outcome may be unknown: check the last sale (and let the reversal go through)
@@ -223,7 +224,7 @@ impl Verdict {
         Verdict {
             now: false,
             later: true,
-            after: Some("查明这笔结果和应答码含义后".to_string()),
+            after: Some(Text::new("查明这笔结果和应答码含义后")),
             other: true,
             check_first: true,
         }
@@ -293,10 +294,10 @@ pub struct Location {
 /// A part of a source document that items trace back to.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// Which document: `article`, `facts` or `posdesk` (knowledge added by the pack's authors).
-    pub origin: String,
+    pub origin: Text,
     pub location: Location,
 }
 
@@ -311,126 +312,126 @@ pub fn origin_label(origin: &str) -> &'static str {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Symptom {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub codes: Vec<String>,
-    pub aliases: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
+    pub codes: Vec<Text>,
+    pub aliases: Vec<Text>,
     /// Causes, most likely first.
-    pub causes: Vec<String>,
+    pub causes: Vec<Text>,
     /// Position on the home list: lower comes first.
     pub rank: i64,
-    pub note: Option<String>,
-    pub sources: Vec<String>,
+    pub note: Option<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cause {
-    pub id: String,
-    pub title: String,
-    pub category: String,
-    pub description: String,
-    pub checks: Vec<String>,
-    pub questions: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub category: Text,
+    pub description: Text,
+    pub checks: Vec<Text>,
+    pub questions: Vec<Text>,
     pub actors: Vec<Actor>,
-    pub solutions: Vec<String>,
-    pub script: Option<String>,
+    pub solutions: Vec<Text>,
+    pub script: Option<Text>,
     pub verdict: Verdict,
     /// How staff say it: colloquial words that should find this item.
-    pub aliases: Vec<String>,
-    pub sources: Vec<String>,
+    pub aliases: Vec<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     pub who: Actor,
-    pub text: String,
+    pub text: Text,
     /// Where this step came from: its own `sources`, or its solution's.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Escalation {
-    pub when: String,
+    pub when: Text,
     pub to: Actor,
-    pub how: Option<String>,
+    pub how: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Solution {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub steps: Vec<Step>,
     pub escalate: Option<Escalation>,
-    pub notes: Vec<String>,
-    pub aliases: Vec<String>,
-    pub sources: Vec<String>,
+    pub notes: Vec<Text>,
+    pub aliases: Vec<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Faq {
-    pub id: String,
-    pub question: String,
-    pub answer: String,
-    pub causes: Vec<String>,
-    pub aliases: Vec<String>,
-    pub sources: Vec<String>,
+    pub id: Text,
+    pub question: Text,
+    pub answer: Text,
+    pub causes: Vec<Text>,
+    pub aliases: Vec<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Code {
-    pub id: String,
+    pub id: Text,
     /// Two characters, digits or capital letters: `05`, `A0`.
-    pub code: String,
+    pub code: Text,
     /// What a newer UnionPay terminal shows.
-    pub display: String,
+    pub display: Text,
     /// What the code means, in the pack's own words.
-    pub meaning: String,
+    pub meaning: Text,
     /// The meaning in older tables, where it differs.
-    pub older_meaning: Option<String>,
+    pub older_meaning: Option<Text>,
     /// The ISO 8583 field 39 meaning, for comparison.
-    pub international: Option<String>,
+    pub international: Option<Text>,
     /// Background: how the terminal treats the code. The verdict is what staff act on.
     pub class: CodeClass,
     pub verdict: Verdict,
-    pub action: String,
+    pub action: Text,
     pub who_fixes: Vec<Actor>,
-    pub causes: Vec<String>,
-    pub script: Option<String>,
+    pub causes: Vec<Text>,
+    pub script: Option<Text>,
     /// Where sources disagree on the meaning.
-    pub conflict: Option<String>,
+    pub conflict: Option<Text>,
     /// Lost, stolen or fraud: never tell the customer the detailed reason.
     pub discreet: bool,
-    pub aliases: Vec<String>,
-    pub sources: Vec<String>,
+    pub aliases: Vec<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Script {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// What to say, in order.
-    pub say: Vec<String>,
+    pub say: Vec<Text>,
     /// What to say to a customer who needs English (foreign cards).
-    pub say_en: Vec<String>,
+    pub say_en: Vec<Text>,
     /// What not to say.
-    pub avoid: Vec<String>,
+    pub avoid: Vec<Text>,
     pub discreet: bool,
-    pub aliases: Vec<String>,
-    pub sources: Vec<String>,
+    pub aliases: Vec<Text>,
+    pub sources: Vec<Text>,
     pub location: Location,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PackInfo {
-    pub name: String,
-    pub version: String,
-    pub description: String,
+    pub name: Text,
+    pub version: Text,
+    pub description: Text,
 }
 
 /// A borrowed view of any item, for code that treats all kinds alike.
@@ -470,17 +471,17 @@ impl<'a> Item<'a> {
     /// The one-line title shown in lists.
     pub fn title(&self) -> String {
         match self {
-            Item::Symptom(item) => item.title.clone(),
-            Item::Cause(item) => item.title.clone(),
-            Item::Solution(item) => item.title.clone(),
-            Item::Faq(item) => item.question.clone(),
+            Item::Symptom(item) => item.title.to_string(),
+            Item::Cause(item) => item.title.to_string(),
+            Item::Solution(item) => item.title.to_string(),
+            Item::Faq(item) => item.question.to_string(),
             Item::Code(item) => format!("{} {}", item.code, item.display),
-            Item::Script(item) => item.title.clone(),
+            Item::Script(item) => item.title.to_string(),
         }
     }
 
     /// Other words staff use for the item.
-    pub fn aliases(&self) -> &'a [String] {
+    pub fn aliases(&self) -> &'a [Text] {
         match self {
             Item::Symptom(item) => &item.aliases,
             Item::Cause(item) => &item.aliases,
@@ -500,7 +501,7 @@ impl<'a> Item<'a> {
         }
     }
 
-    pub fn sources(&self) -> &'a [String] {
+    pub fn sources(&self) -> &'a [Text] {
         match self {
             Item::Symptom(item) => &item.sources,
             Item::Cause(item) => &item.sources,
@@ -535,7 +536,7 @@ pub struct Pack {
     pub codes: Vec<Code>,
     pub scripts: Vec<Script>,
     #[serde(skip)]
-    pub(crate) index: HashMap<String, (Kind, usize)>,
+    pub(crate) index: HashMap<Text, (Kind, usize)>,
     /// Positions in `symptoms`, most common first: the home list, sorted once.
     #[serde(skip)]
     pub(crate) home: Vec<usize>,
@@ -545,32 +546,20 @@ impl Pack {
     /// Builds the id index; called once the items are in place.
     pub(crate) fn reindex(&mut self) {
         let mut index = HashMap::new();
-        let lists: [(Kind, Vec<&str>); 6] = [
-            (
-                Kind::Symptom,
-                self.symptoms.iter().map(|i| i.id.as_str()).collect(),
-            ),
-            (
-                Kind::Cause,
-                self.causes.iter().map(|i| i.id.as_str()).collect(),
-            ),
+        let lists: [(Kind, Vec<&Text>); 6] = [
+            (Kind::Symptom, self.symptoms.iter().map(|i| &i.id).collect()),
+            (Kind::Cause, self.causes.iter().map(|i| &i.id).collect()),
             (
                 Kind::Solution,
-                self.solutions.iter().map(|i| i.id.as_str()).collect(),
+                self.solutions.iter().map(|i| &i.id).collect(),
             ),
-            (Kind::Faq, self.faqs.iter().map(|i| i.id.as_str()).collect()),
-            (
-                Kind::Code,
-                self.codes.iter().map(|i| i.id.as_str()).collect(),
-            ),
-            (
-                Kind::Script,
-                self.scripts.iter().map(|i| i.id.as_str()).collect(),
-            ),
+            (Kind::Faq, self.faqs.iter().map(|i| &i.id).collect()),
+            (Kind::Code, self.codes.iter().map(|i| &i.id).collect()),
+            (Kind::Script, self.scripts.iter().map(|i| &i.id).collect()),
         ];
         for (kind, ids) in lists {
             for (position, id) in ids.into_iter().enumerate() {
-                index.insert(id.to_string(), (kind, position));
+                index.insert(id.clone(), (kind, position));
             }
         }
         self.index = index;

@@ -50,7 +50,7 @@ fn home_lists_symptoms_most_common_first_and_selecting_one_shows_its_causes() {
     let causes: Vec<String> = ts(&app)
         .middle_causes(app.desk())
         .iter()
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .collect();
     assert_eq!(
         causes,

@@ -130,7 +130,7 @@ fn discreet_codes_reach_only_discreet_words() {
             .code(wanted)
             .unwrap_or_else(|| panic!("code {wanted} missing"));
         assert!(code.discreet, "code {wanted} is not discreet");
-        let mut scripts: Vec<&str> = code.script.iter().map(String::as_str).collect();
+        let mut scripts: Vec<&str> = code.script.iter().map(|s| s.as_str()).collect();
         for cause in code.causes.iter().filter_map(|id| pack.cause(id)) {
             scripts.extend(cause.script.as_deref());
             for question in &cause.questions {
@@ -212,7 +212,7 @@ fn corrected_codes_send_the_clerk_the_right_way() {
         vec!["card-verification-failed"],
         "59 neither re-reads nor retains"
     );
-    assert!(causes("38").contains(&"pin-locked".to_string()));
+    assert!(causes("38").iter().any(|c| c == "pin-locked"));
     let v06 = pack.code("06").map(|c| c.verdict.clone());
     assert!(v06.is_some_and(|v| !v.now && v.later && v.other));
     // 14 and 65 show a script that fits them.

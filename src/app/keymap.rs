@@ -6,6 +6,7 @@ use super::action::Action;
 use super::input::KeyPress;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Pos};
 use crate::load::fields::Fields;
+use crate::model::Text;
 use toml::de::DeTable;
 
 /// The layer every other layer falls back to.
@@ -39,6 +40,8 @@ impl Keymap {
     /// Reads a keymap file. `layers` are the names a table may have besides `global`.
     /// Every problem is reported with its file, line and column.
     pub fn parse(path: &str, text: &str, layers: &[&str]) -> Result<Keymap, Diagnostics> {
+        let source = Text::new(text);
+        let text = source.as_str();
         let lines = LineIndex::new(path, text);
         let mut errors: Vec<Diagnostic> = Vec::new();
         let (document, syntax_errors) = DeTable::parse_recoverable(text);
@@ -84,7 +87,9 @@ impl Keymap {
                         ));
                         continue;
                     };
-                    if let Some(binding) = read_binding(table, at, name, &lines, &mut errors) {
+                    if let Some(binding) =
+                        read_binding(table, at, name, (&lines, &source), &mut errors)
+                    {
                         bindings.push(binding);
                     }
                 }
@@ -158,10 +163,10 @@ fn read_binding(
     table: &DeTable<'_>,
     at: Pos,
     layer: &str,
-    lines: &LineIndex<'_>,
+    file: (&LineIndex<'_>, &Text),
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Binding> {
-    let mut fields = Fields::new(table, at, format!("[[{layer}]]"), lines, errors);
+    let mut fields = Fields::new(table, at, format!("[[{layer}]]"), file, errors);
     let keys = fields.text_or_list("on");
     let run = fields.text("run");
     let desc = fields.text("desc");
@@ -193,7 +198,7 @@ fn read_binding(
     Some(Binding {
         keys: presses,
         action,
-        desc: desc.map(|(d, _)| d).unwrap_or_default(),
+        desc: desc.map(|(d, _)| d.to_string()).unwrap_or_default(),
     })
 }
 

@@ -1,12 +1,12 @@
 //! Which causes to show for an item, most likely first. Today the order is the content's;
 //! this is the one place where outcome statistics will re-rank it.
 
-use crate::model::{Cause, Item, Pack};
+use crate::model::{Cause, Item, Pack, Text};
 
 /// The causes of a symptom, FAQ entry or code in the pack's order; a cause stands for
 /// itself; a solution or script lists the causes that use it.
 pub fn causes_for<'a>(pack: &'a Pack, item: Item<'a>) -> Vec<&'a Cause> {
-    let by_ids = |ids: &'a [String]| {
+    let by_ids = |ids: &'a [Text]| {
         ids.iter()
             .filter_map(|id| pack.cause(id))
             .collect::<Vec<_>>()

@@ -2,7 +2,7 @@
 
 use super::parse::{Draft, Target};
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::model::Kind;
+use crate::model::{Kind, Text};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Runs every check; the structural ones and the content rules on two cores, as each
@@ -26,7 +26,7 @@ pub fn check_draft(draft: &Draft, errors: &mut Vec<Diagnostic>) {
 }
 
 /// Ids are one namespace across kinds, since `posdesk show ID` takes any of them.
-fn check_duplicates(draft: &Draft, errors: &mut Vec<Diagnostic>) -> HashMap<String, Option<Kind>> {
+fn check_duplicates(draft: &Draft, errors: &mut Vec<Diagnostic>) -> HashMap<Text, Option<Kind>> {
     let mut first_seen = HashMap::new();
     let mut kinds = HashMap::new();
     for declaration in &draft.declarations {
@@ -52,7 +52,7 @@ fn check_duplicates(draft: &Draft, errors: &mut Vec<Diagnostic>) -> HashMap<Stri
 
 fn check_links(
     draft: &Draft,
-    declared: &HashMap<String, Option<Kind>>,
+    declared: &HashMap<Text, Option<Kind>>,
     errors: &mut Vec<Diagnostic>,
 ) {
     for link in &draft.links {

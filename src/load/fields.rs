@@ -1,7 +1,7 @@
 //! Reads the fields of one TOML table, collecting every problem instead of stopping at the first.
 
 use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex, Pos};
-use crate::model::Actor;
+use crate::model::{Actor, Text};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -10,6 +10,8 @@ use toml::Spanned;
 pub struct Fields<'a, 'i> {
     table: &'a DeTable<'i>,
     lines: &'a LineIndex<'a>,
+    /// The file's whole text: strings read are slices of it.
+    source: &'a Text,
     section: String,
     start: Pos,
     known: Vec<&'static str>,
@@ -21,17 +23,23 @@ impl<'a, 'i> Fields<'a, 'i> {
         table: &'a DeTable<'i>,
         start: Pos,
         section: impl Into<String>,
-        lines: &'a LineIndex<'a>,
+        (lines, source): (&'a LineIndex<'a>, &'a Text),
         errors: &'a mut Vec<Diagnostic>,
     ) -> Self {
         Fields {
             table,
             lines,
+            source,
             section: section.into(),
             start,
             known: Vec::new(),
             errors,
         }
+    }
+
+    /// The file being read, for reading a table inside this one.
+    pub fn file(&self) -> (&'a LineIndex<'a>, &'a Text) {
+        (self.lines, self.source)
     }
 
     /// Where the table starts: the place to report a missing key.
@@ -77,14 +85,14 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// An optional string; `Some("")` never comes back: empty text is reported.
-    pub fn opt_text(&mut self, key: &'static str) -> Option<(String, Pos)> {
+    pub fn opt_text(&mut self, key: &'static str) -> Option<(Text, Pos)> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(text) if text.trim().is_empty() => {
                 self.empty(key, value, "\"...\"");
                 None
             }
-            DeValue::String(text) => Some((text.to_string(), self.pos_of(value.span()))),
+            DeValue::String(text) => Some((self.source.slice_of(text), self.pos_of(value.span()))),
             _ => {
                 self.wrong_type(key, value, "a string in quotes", "\"...\"");
                 None
@@ -93,7 +101,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A required string; reported when missing, empty or not a string.
-    pub fn text(&mut self, key: &'static str) -> Option<(String, Pos)> {
+    pub fn text(&mut self, key: &'static str) -> Option<(Text, Pos)> {
         if self.table.get(key).is_none() {
             self.known.push(key);
             self.missing(key, "\"...\"");
@@ -103,7 +111,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A list of strings; `required` reports a missing or empty list.
-    pub fn text_list(&mut self, key: &'static str, required: bool) -> Vec<(String, Pos)> {
+    pub fn text_list(&mut self, key: &'static str, required: bool) -> Vec<(Text, Pos)> {
         let Some(value) = self.get(key) else {
             if required {
                 self.missing(key, "[\"...\"]");
@@ -128,7 +136,7 @@ impl<'a, 'i> Fields<'a, 'i> {
                     ));
                 }
                 DeValue::String(text) => {
-                    items.push((text.to_string(), self.pos_of(element.span())))
+                    items.push((self.source.slice_of(text), self.pos_of(element.span())))
                 }
                 other => {
                     let pos = self.pos_of(element.span());
@@ -149,7 +157,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// One string or a list of strings: `on = "<F1>"` or `on = ["<Up>", "<C-p>"]`.
     /// (The keymap reads it; the core alone does not.)
     #[cfg_attr(not(feature = "tui"), allow(dead_code))]
-    pub fn text_or_list(&mut self, key: &'static str) -> Vec<(String, Pos)> {
+    pub fn text_or_list(&mut self, key: &'static str) -> Vec<(Text, Pos)> {
         match self.table.get(key).map(|v| v.get_ref()) {
             Some(DeValue::String(_)) => self.text(key).into_iter().collect(),
             _ => self.text_list(key, true),

@@ -12,11 +12,12 @@ mod rules;
 pub use parse::is_kebab_id;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Pos};
-use crate::model::Pack;
+use crate::model::{Pack, Text};
 use parse::Draft;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));
@@ -138,7 +139,9 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, (String, String)> {
             "check the file's permissions".to_string(),
         )
     })?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length: the text is kept whole, so no slack from growing.
+    let length = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
@@ -267,7 +270,7 @@ impl Walk {
 pub fn load_files(files: &[ContentFile]) -> Result<Pack, Diagnostics> {
     let mut loading = Loading::default();
     for file in files {
-        loading.add(&file.path, &file.bytes);
+        loading.add(&file.path, file.bytes.clone());
     }
     loading.finish()
 }
@@ -283,17 +286,20 @@ struct Loading {
 }
 
 impl Loading {
-    fn add(&mut self, path: &str, bytes: &[u8]) {
+    /// Reads one file. Its text is kept whole: the pack's strings are slices of it.
+    fn add(&mut self, path: &str, bytes: Vec<u8>) {
         self.first_file.get_or_insert_with(|| path.to_string());
-        match std::str::from_utf8(bytes) {
+        match String::from_utf8(bytes) {
             Ok(text) => {
-                characters::check(path, text, &mut self.errors);
+                let source = Text::whole(Arc::new(text));
+                characters::check(path, &source, &mut self.errors);
                 self.unreadable |=
-                    !parse::parse_file(path, text, &mut self.draft, &mut self.errors);
+                    !parse::parse_file(path, &source, &mut self.draft, &mut self.errors);
             }
             Err(error) => {
+                let valid_up_to = error.utf8_error().valid_up_to();
                 self.errors
-                    .push(invalid_utf8(path, bytes, error.valid_up_to()));
+                    .push(invalid_utf8(path, error.as_bytes(), valid_up_to));
                 self.unreadable = true;
             }
         }
@@ -354,6 +360,17 @@ fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
 }
 
 fn into_pack(draft: Draft) -> Pack {
+    // What only the checks needed: a large pack's is hundreds of thousands of small
+    // allocations, freed on another core while the pack goes on to be shown.
+    let checked = (
+        draft.links,
+        draft.declarations,
+        draft.places,
+        draft.steps_without_sources,
+    );
+    if checked.0.len() > FREE_ASIDE_FROM {
+        std::thread::spawn(move || drop(checked));
+    }
     let mut pack = Pack {
         info: draft.info.map(|(info, _)| info).unwrap_or_default(),
         sources: draft.sources,
@@ -369,6 +386,9 @@ fn into_pack(draft: Draft) -> Pack {
     pack.reindex();
     pack
 }
+
+/// The number of links from which the checks' records are freed on another thread.
+const FREE_ASIDE_FROM: usize = 50_000;
 
 /// The pack built into the binary.
 pub fn load_embedded() -> Result<Pack, Diagnostics> {
@@ -390,7 +410,7 @@ pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
             let loaded = read_counted(path, &total).map(|bytes| {
                 bytes.map(|bytes| {
                     let mut loading = Loading::default();
-                    loading.add(&path.display().to_string(), &bytes);
+                    loading.add(&path.display().to_string(), bytes);
                     loading
                 })
             });
@@ -411,6 +431,12 @@ pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
     });
     files.sort_by(|a, b| a.0.cmp(b.0));
     let mut loading = Loading::default();
+    loading.draft.reserve(
+        files
+            .iter()
+            .filter_map(|(_, loaded)| loaded.as_ref().ok().and_then(Option::as_ref))
+            .map(|file| &file.draft),
+    );
     let mut unread = Vec::new();
     for (_, loaded) in files {
         match loaded {

@@ -4,7 +4,7 @@ use super::fields::Fields;
 use crate::diagnostic::{did_you_mean, Diagnostic, LineIndex, Pos};
 use crate::model::{
     code_id, normalize_code, Cause, Code, CodeClass, Escalation, Faq, Kind, Location, PackInfo,
-    Script, Solution, Source, Step, Symptom, Verdict,
+    Script, Solution, Source, Step, Symptom, Text, Verdict,
 };
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
@@ -19,9 +19,9 @@ pub enum Target {
 /// One link as written, kept until every file is read so it can be checked.
 #[derive(Debug, Clone)]
 pub struct Link {
-    pub from: String,
+    pub from: Text,
     pub field: &'static str,
-    pub target: String,
+    pub target: Text,
     pub expects: Target,
     pub pos: Pos,
 }
@@ -29,7 +29,7 @@ pub struct Link {
 /// One declared id and where.
 #[derive(Debug, Clone)]
 pub struct Declaration {
-    pub id: String,
+    pub id: Text,
     pub kind: Option<Kind>,
     pub pos: Pos,
 }
@@ -49,16 +49,39 @@ pub struct Draft {
     pub declarations: Vec<Declaration>,
     /// Where each text of an item was written, by item id and key (`say`, `aliases`,
     /// `step`…), one position per entry: the content rules point at the very line.
-    pub places: HashMap<(String, &'static str), Vec<Pos>>,
+    pub places: HashMap<Text, Vec<(&'static str, Vec<Pos>)>>,
     /// Steps written without `sources` of their own: (solution id, step position).
-    pub steps_without_sources: Vec<(String, Pos)>,
+    pub steps_without_sources: Vec<(Text, Pos)>,
 }
 
 impl Draft {
-    fn place(&mut self, id: &str, key: &'static str, positions: Vec<Pos>) {
+    fn place(&mut self, id: &Text, key: &'static str, positions: Vec<Pos>) {
         if !positions.is_empty() {
-            self.places.insert((id.to_string(), key), positions);
+            let keys = self.places.entry(id.clone()).or_default();
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, known)) => *known = positions,
+                None => keys.push((key, positions)),
+            }
         }
+    }
+
+    /// Makes room for the drafts that will be appended, so the lists do not grow by
+    /// doubling (and keep up to twice their size) on a large pack.
+    pub fn reserve<'d>(&mut self, later: impl Iterator<Item = &'d Draft> + Clone) {
+        let total = |list: fn(&Draft) -> usize| later.clone().map(list).sum::<usize>();
+        self.sources.reserve_exact(total(|d| d.sources.len()));
+        self.symptoms.reserve_exact(total(|d| d.symptoms.len()));
+        self.causes.reserve_exact(total(|d| d.causes.len()));
+        self.solutions.reserve_exact(total(|d| d.solutions.len()));
+        self.faqs.reserve_exact(total(|d| d.faqs.len()));
+        self.codes.reserve_exact(total(|d| d.codes.len()));
+        self.scripts.reserve_exact(total(|d| d.scripts.len()));
+        self.links.reserve_exact(total(|d| d.links.len()));
+        self.declarations
+            .reserve_exact(total(|d| d.declarations.len()));
+        self.places.reserve(total(|d| d.places.len()));
+        self.steps_without_sources
+            .reserve_exact(total(|d| d.steps_without_sources.len()));
     }
 
     /// Appends a draft read from later files, as if they had been read into this one.
@@ -86,8 +109,10 @@ impl Draft {
     /// Where entry `index` of an item's `key` was written, if it was recorded.
     pub fn place_of(&self, id: &str, key: &'static str, index: usize) -> Option<&Pos> {
         self.places
-            .get(&(id.to_string(), key))
-            .and_then(|positions| positions.get(index))
+            .get(id)?
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, positions)| positions.get(index))
     }
 }
 
@@ -102,8 +127,15 @@ const SECTIONS: [&str; 8] = [
 /// Reads one file's text into the draft. Problems go to `errors`; the file's good
 /// parts are still read so that one run reports as much as it can. Returns false when
 /// the file is not valid TOML and so was not read at all.
-pub fn parse_file(path: &str, text: &str, draft: &mut Draft, errors: &mut Vec<Diagnostic>) -> bool {
+pub fn parse_file(
+    path: &str,
+    source: &Text,
+    draft: &mut Draft,
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
+    let text = source.as_str();
     let lines = LineIndex::new(path, text);
+    let file = (&lines, source);
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         for error in syntax_errors {
@@ -122,7 +154,7 @@ pub fn parse_file(path: &str, text: &str, draft: &mut Draft, errors: &mut Vec<Di
         let pos = lines.pos(key.span().start);
         if name == "pack" {
             match value.get_ref() {
-                DeValue::Table(table) => read_pack_info(table, pos, &lines, draft, errors),
+                DeValue::Table(table) => read_pack_info(table, pos, file, draft, errors),
                 _ => {
                     errors.push(pos.error("`pack` must be a table", "write it as a [pack] section"))
                 }
@@ -156,14 +188,14 @@ pub fn parse_file(path: &str, text: &str, draft: &mut Draft, errors: &mut Vec<Di
                 ));
                 continue;
             };
-            let fields = Fields::new(table, at, format!("[[{name}]]"), &lines, errors);
+            let fields = Fields::new(table, at, format!("[[{name}]]"), file, errors);
             match name {
                 "source" => read_source(fields, draft),
                 "symptom" => read_symptom(fields, draft),
-                "cause" => read_cause(fields, &lines, draft),
-                "solution" => read_solution(fields, &lines, draft),
+                "cause" => read_cause(fields, draft),
+                "solution" => read_solution(fields, draft),
                 "faq" => read_faq(fields, draft),
-                "code" => read_code(fields, &lines, draft),
+                "code" => read_code(fields, draft),
                 _ => read_script(fields, draft),
             }
         }
@@ -181,7 +213,7 @@ fn location(pos: &Pos) -> Location {
 fn read_pack_info(
     table: &DeTable<'_>,
     pos: Pos,
-    lines: &LineIndex<'_>,
+    file: (&LineIndex<'_>, &Text),
     draft: &mut Draft,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -189,7 +221,7 @@ fn read_pack_info(
         errors.push(second_pack(&pos, first));
         return;
     }
-    let mut fields = Fields::new(table, pos.clone(), "[pack]", lines, errors);
+    let mut fields = Fields::new(table, pos.clone(), "[pack]", file, errors);
     let name = fields.text("name").map(|(t, _)| t).unwrap_or_default();
     let version = fields.text("version").map(|(t, _)| t).unwrap_or_default();
     let description = fields
@@ -222,7 +254,7 @@ fn read_id(
     fields: &mut Fields<'_, '_>,
     kind: Option<Kind>,
     draft: &mut Draft,
-) -> Option<(String, Pos)> {
+) -> Option<(Text, Pos)> {
     let (id, pos) = fields.text("id")?;
     if !is_kebab_id(&id) {
         fields.errors.push(pos.error(
@@ -251,17 +283,17 @@ pub fn is_kebab_id(id: &str) -> bool {
 fn links(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
-    from: &str,
+    from: &Text,
     key: &'static str,
     expects: Target,
     required: bool,
-) -> Vec<String> {
+) -> Vec<Text> {
     let entries = fields.text_list(key, required);
     entries
         .into_iter()
         .map(|(target, pos)| {
             draft.links.push(Link {
-                from: from.to_string(),
+                from: from.clone(),
                 field: key,
                 target: target.clone(),
                 expects,
@@ -275,11 +307,11 @@ fn links(
 fn one_link(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
-    from: &str,
+    from: &Text,
     key: &'static str,
     expects: Target,
     required: bool,
-) -> Option<String> {
+) -> Option<Text> {
     let found = if required {
         fields.text(key)
     } else {
@@ -287,7 +319,7 @@ fn one_link(
     };
     let (target, pos) = found?;
     draft.links.push(Link {
-        from: from.to_string(),
+        from: from.clone(),
         field: key,
         target: target.clone(),
         expects,
@@ -296,19 +328,19 @@ fn one_link(
     Some(target)
 }
 
-fn sources(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &str) -> Vec<String> {
+fn sources(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &Text) -> Vec<Text> {
     links(fields, draft, from, "sources", Target::Source, true)
 }
 
-fn text(fields: &mut Fields<'_, '_>, key: &'static str) -> String {
+fn text(fields: &mut Fields<'_, '_>, key: &'static str) -> Text {
     fields.text(key).map(|(t, _)| t).unwrap_or_default()
 }
 
-fn opt_text(fields: &mut Fields<'_, '_>, key: &'static str) -> Option<String> {
+fn opt_text(fields: &mut Fields<'_, '_>, key: &'static str) -> Option<Text> {
     fields.opt_text(key).map(|(t, _)| t)
 }
 
-fn texts(fields: &mut Fields<'_, '_>, key: &'static str, required: bool) -> Vec<String> {
+fn texts(fields: &mut Fields<'_, '_>, key: &'static str, required: bool) -> Vec<Text> {
     fields
         .text_list(key, required)
         .into_iter()
@@ -320,10 +352,10 @@ fn texts(fields: &mut Fields<'_, '_>, key: &'static str, required: bool) -> Vec<
 fn placed_texts(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
-    from: &str,
+    from: &Text,
     key: &'static str,
     required: bool,
-) -> Vec<String> {
+) -> Vec<Text> {
     let entries = fields.text_list(key, required);
     draft.place(
         from,
@@ -337,28 +369,23 @@ fn placed_texts(
 fn placed_text(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
-    from: &str,
+    from: &Text,
     key: &'static str,
-) -> String {
+) -> Text {
     match fields.text(key) {
         Some((text, pos)) => {
             draft.place(from, key, vec![pos]);
             text
         }
-        None => String::new(),
+        None => Text::default(),
     }
 }
 
 /// The retry verdict of a code or cause: required, checked for sense on its own.
-fn read_verdict(
-    fields: &mut Fields<'_, '_>,
-    lines: &LineIndex<'_>,
-    draft: &mut Draft,
-    from: &str,
-) -> Option<Verdict> {
+fn read_verdict(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &Text) -> Option<Verdict> {
     let (table, pos) = fields.table("verdict", VERDICT_EXAMPLE)?;
     draft.place(from, "verdict", vec![pos.clone()]);
-    let mut part = Fields::new(table, pos.clone(), "verdict", lines, fields.errors);
+    let mut part = Fields::new(table, pos.clone(), "verdict", fields.file(), fields.errors);
     let now = part.flag("now");
     let later = part.flag("later");
     let after = part.opt_text("after");
@@ -429,11 +456,11 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             draft.links.push(Link {
                 from: from.clone(),
                 field: "codes",
-                target: code_id(&code),
+                target: code_id(&code).into(),
                 expects: Target::Item(Kind::Code),
                 pos,
             });
-            codes.push(code);
+            codes.push(Text::new(code));
         }
     }
     let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
@@ -465,7 +492,7 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     }
 }
 
-fn read_cause(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
+fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let id = read_id(&mut fields, Some(Kind::Cause), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
@@ -474,7 +501,7 @@ fn read_cause(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Dra
     let description = placed_text(&mut fields, draft, &from, "description");
     let checks = placed_texts(&mut fields, draft, &from, "checks", true);
     let questions = placed_texts(&mut fields, draft, &from, "questions", false);
-    let verdict = read_verdict(&mut fields, lines, draft, &from);
+    let verdict = read_verdict(&mut fields, draft, &from);
     let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let actors = fields.actor_list("actors", true);
     let solutions = links(
@@ -514,7 +541,7 @@ fn read_cause(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Dra
     }
 }
 
-fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
+fn read_solution(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let id = read_id(&mut fields, Some(Kind::Solution), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
@@ -527,7 +554,7 @@ fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut 
             table,
             pos.clone(),
             "[[solution.step]]",
-            lines,
+            fields.file(),
             fields.errors,
         );
         let who = step.actor("who");
@@ -547,7 +574,13 @@ fn read_solution(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut 
     draft.place(&from, "step", step_places);
     let mut escalate = None;
     if let Some((table, pos)) = fields.opt_table("escalate") {
-        let mut esc = Fields::new(table, pos, "[solution.escalate]", lines, fields.errors);
+        let mut esc = Fields::new(
+            table,
+            pos,
+            "[solution.escalate]",
+            fields.file(),
+            fields.errors,
+        );
         let when = esc.text("when");
         let to = esc.actor("to");
         let how = esc.opt_text("how");
@@ -634,13 +667,13 @@ fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) -> Option<S
     None
 }
 
-fn read_code(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draft) {
+fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let start = fields.start().clone();
     let code = match fields.text("code") {
         Some((code, pos)) => checked_code(&code, &pos, fields.errors).map(|code| (code, pos)),
         None => None,
     };
-    let id = code.as_ref().map(|(code, _)| code_id(code));
+    let id = code.as_ref().map(|(code, _)| Text::new(code_id(code)));
     if let (Some(id), Some((_, pos))) = (&id, &code) {
         draft.declarations.push(Declaration {
             id: id.clone(),
@@ -667,7 +700,7 @@ fn read_code(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draf
         }
         None => None,
     };
-    let verdict = read_verdict(&mut fields, lines, draft, &from);
+    let verdict = read_verdict(&mut fields, draft, &from);
     let action = placed_text(&mut fields, draft, &from, "action");
     // A success code has nothing to fix; every failure must say who fixes it and why.
     let failure = class.is_some_and(|c| c != CodeClass::A);
@@ -696,7 +729,7 @@ fn read_code(mut fields: Fields<'_, '_>, lines: &LineIndex<'_>, draft: &mut Draf
     if let (Some(id), Some((code, _)), Some(class), Some(verdict)) = (id, code, class, verdict) {
         draft.codes.push(Code {
             id,
-            code,
+            code: Text::new(code),
             display,
             meaning,
             older_meaning,

@@ -6,7 +6,7 @@
 use super::parse::Draft;
 use crate::advice::{contradiction, disclosing_word, promised_outcome, splits_sale};
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::{CodeClass, Script, Solution, Verdict, DISCREET_CODES};
+use crate::model::{CodeClass, Script, Solution, Text, Verdict, DISCREET_CODES};
 use std::collections::{HashMap, HashSet};
 
 pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
@@ -493,9 +493,9 @@ fn fold(text: &str) -> String {
         .replace(char::is_whitespace, "")
 }
 
-type Text<'t> = (&'t str, &'static str, usize, &'t str);
+type Line<'t> = (&'t str, &'static str, usize, &'t str);
 
-fn indexed<'t>(id: &'t str, key: &'static str, lines: &'t [String]) -> Vec<Text<'t>> {
+fn indexed<'t>(id: &'t str, key: &'static str, lines: &'t [Text]) -> Vec<Line<'t>> {
     lines
         .iter()
         .enumerate()
@@ -503,7 +503,7 @@ fn indexed<'t>(id: &'t str, key: &'static str, lines: &'t [String]) -> Vec<Text<
         .collect()
 }
 
-fn step_lines(solution: &Solution) -> Vec<Text<'_>> {
+fn step_lines(solution: &Solution) -> Vec<Line<'_>> {
     solution
         .steps
         .iter()
@@ -512,6 +512,6 @@ fn step_lines(solution: &Solution) -> Vec<Text<'_>> {
         .collect()
 }
 
-fn script_lines(script: &Script) -> Vec<Text<'_>> {
+fn script_lines(script: &Script) -> Vec<Line<'_>> {
     indexed(&script.id, "say", &script.say)
 }

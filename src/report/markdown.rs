@@ -97,7 +97,7 @@ pub fn pack_markdown(pack: &Pack) -> String {
             "- {} {}（{}）",
             text(&source.id),
             text(&source.title),
-            text(&source.origin.to_string())
+            text(&source.origin)
         );
     }
     out

@@ -10,7 +10,7 @@ pub use html::pack_html;
 pub use markdown::pack_markdown;
 pub use text::{answer_text, blocks_text, item_text};
 
-use crate::model::{origin_label, Actor, Item, Kind, Pack, Verdict};
+use crate::model::{origin_label, Actor, Item, Kind, Pack, Text, Verdict};
 
 /// A link to another item, as shown under an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +54,10 @@ fn link(pack: &Pack, id: &str) -> Option<LinkLine> {
     })
 }
 
-fn links<'a>(pack: &Pack, ids: impl IntoIterator<Item = &'a String>) -> Vec<LinkLine> {
-    ids.into_iter().filter_map(|id| link(pack, id)).collect()
+fn links(pack: &Pack, ids: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<LinkLine> {
+    ids.into_iter()
+        .filter_map(|id| link(pack, id.as_ref()))
+        .collect()
 }
 
 fn push_links(blocks: &mut Vec<Block>, label: &'static str, links: Vec<LinkLine>) {
@@ -64,11 +66,16 @@ fn push_links(blocks: &mut Vec<Block>, label: &'static str, links: Vec<LinkLine>
     }
 }
 
-fn push_list(blocks: &mut Vec<Block>, label: &'static str, items: &[String], numbered: bool) {
+fn push_list(
+    blocks: &mut Vec<Block>,
+    label: &'static str,
+    items: &[impl AsRef<str>],
+    numbered: bool,
+) {
     if !items.is_empty() {
         blocks.push(Block::List {
             label,
-            items: items.to_vec(),
+            items: items.iter().map(|i| i.as_ref().to_string()).collect(),
             numbered,
         });
     }
@@ -112,7 +119,7 @@ pub fn display_warning(code: &crate::model::Code) -> Option<String> {
 }
 
 /// Where a step came from, for trainers: 「原文」, 「码表资料」 or 「补充」.
-pub fn step_origin(pack: &Pack, sources: &[String]) -> String {
+pub fn step_origin(pack: &Pack, sources: &[Text]) -> String {
     let mut labels: Vec<&str> = Vec::new();
     for id in sources {
         let label = pack.source(id).map_or("补充", |s| origin_label(&s.origin));
@@ -283,9 +290,12 @@ fn script_blocks(blocks: &mut Vec<Block>, s: &crate::model::Script) {
 }
 
 /// The titles of the source parts an item came from, for traceability.
-pub fn source_titles(pack: &Pack, ids: &[String]) -> String {
+pub fn source_titles(pack: &Pack, ids: &[Text]) -> String {
     ids.iter()
-        .map(|id| pack.source(id).map_or(id.clone(), |s| s.title.clone()))
+        .map(|id| {
+            pack.source(id)
+                .map_or(id.to_string(), |s| s.title.to_string())
+        })
         .collect::<Vec<_>>()
         .join("；")
 }

@@ -2,7 +2,7 @@
 //! them again: the index keeps a [`Slot`] per field, not a copy of its text.
 
 use super::FieldName;
-use crate::model::{Item, Kind, Step};
+use crate::model::{Item, Kind, Step, Text};
 
 /// A text-bearing part of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,8 +102,8 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
 /// The texts of one part: one, none or a list.
 enum Texts<'a> {
     One(&'a str),
-    Maybe(Option<&'a String>),
-    List(&'a [String]),
+    Maybe(Option<&'a Text>),
+    List(&'a [Text]),
     Steps(&'a [Step]),
 }
 
@@ -111,8 +111,8 @@ impl<'a> Texts<'a> {
     fn get(&self, index: usize) -> Option<&'a str> {
         match *self {
             Texts::One(text) => (index == 0).then_some(text),
-            Texts::Maybe(text) => text.filter(|_| index == 0).map(String::as_str),
-            Texts::List(list) => list.get(index).map(String::as_str),
+            Texts::Maybe(text) => text.filter(|_| index == 0).map(Text::as_str),
+            Texts::List(list) => list.get(index).map(Text::as_str),
             Texts::Steps(steps) => steps.get(index).map(|step| step.text.as_str()),
         }
     }

@@ -356,7 +356,7 @@ impl SearchIndex {
             words: Words::new(
                 pack.items()
                     .flat_map(|item| item.aliases())
-                    .map(String::as_str),
+                    .map(crate::model::Text::as_str),
             ),
         };
         index.reserve(&pack);
@@ -451,7 +451,7 @@ impl SearchIndex {
             self.fields.push(field);
         }
         if let Item::Code(code) = item {
-            self.by_code.insert(code.code.clone(), doc);
+            self.by_code.insert(code.code.to_string(), doc);
         }
         self.scans.push(DocScan {
             first_field: offset(first_field),

@@ -59,7 +59,7 @@ impl Screen for Codes {
             Action::SelectLast => isize::MAX / 2,
             Action::Open => {
                 if let Some(code) = self.selected(cx.desk) {
-                    cx.request(Request::Open(code.id.clone()));
+                    cx.request(Request::Open(code.id.to_string()));
                 }
                 return Handled::Consumed;
             }
@@ -196,7 +196,7 @@ impl Screen for Codes {
     }
 
     fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
-        self.selected(desk).map(|c| c.id.clone())
+        self.selected(desk).map(|c| c.id.to_string())
     }
 
     fn place(&self) -> Place {

@@ -217,13 +217,13 @@ impl Screen for Faq {
     fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {
         let mut crumbs = vec![self.title().to_string()];
         if let Some(faq) = self.selected(cx.desk) {
-            crumbs.push(faq.question.clone());
+            crumbs.push(faq.question.to_string());
         }
         crumbs
     }
 
     fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
-        self.selected(desk).map(|f| f.id.clone())
+        self.selected(desk).map(|f| f.id.to_string())
     }
 
     fn place(&self) -> Place {

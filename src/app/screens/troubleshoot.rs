@@ -91,7 +91,7 @@ impl Troubleshoot {
             title: item.title(),
             highlight,
             codes: match item {
-                Item::Symptom(s) => s.codes.clone(),
+                Item::Symptom(s) => s.codes.iter().map(|c| c.to_string()).collect(),
                 _ => Vec::new(),
             },
             snippet: None,
@@ -714,7 +714,7 @@ impl Screen for Troubleshoot {
         if self.place.focus != Panel::Left {
             if let Some(cause) = self.selected_cause(cx.desk) {
                 if left.map(|i| i.id()) != Some(cause.id.as_str()) {
-                    crumbs.push(cause.title.clone());
+                    crumbs.push(cause.title.to_string());
                 }
             }
         }
