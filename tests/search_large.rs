@@ -103,3 +103,62 @@ fn a_query_typed_a_key_at_a_time_finds_what_a_fresh_search_finds() {
         }
     }
 }
+
+/// A frame builds only the rows in view; far down a long home list, the rows drawn are
+/// the ones there, and the selected one among them.
+#[test]
+fn far_down_a_long_home_list_the_selected_symptom_is_the_one_drawn() {
+    use posdesk::app::input::parse_inputs;
+    use posdesk::app::screens::Troubleshoot;
+    use posdesk::app::theme::Theme;
+    use posdesk::app::{buffer_text, runtime, App};
+    use posdesk::desk::Desk;
+    use posdesk::load::ContentFile;
+    // Numbered symptoms after the shipped ones, each title told apart by its number.
+    let mut many = String::new();
+    for n in 0..3_000 {
+        many.push_str(&format!(
+            "[[symptom]]\nid = \"numbered-{n:04}\"\ntitle = \"编号现象{n:04}\"\nrank = {}\n\
+             description = \"编号现象{n:04}的说明。\"\ncauses = [\"approved-with-notice\"]\n\
+             sources = [\"facts-corrections\"]\n\n",
+            1_000 + n
+        ));
+    }
+    let mut files = posdesk::load::embedded_files();
+    files.push(ContentFile {
+        path: "content/symptoms/numbered.toml".to_string(),
+        bytes: many.into_bytes(),
+    });
+    let pack = posdesk::load_files(&files).unwrap_or_else(|e| panic!("{e}"));
+    let desk = Desk::new(pack);
+    let total = desk.pack().symptoms.len();
+    for keys in [
+        "<End>",
+        "<PageDown><PageDown><PageDown><Down><Down>",
+        "<End><Up><Up><Up>",
+    ] {
+        let inputs = parse_inputs(keys).unwrap_or_else(|e| panic!("{e}"));
+        let mut frontend = runtime::Offscreen::new(100, 30, inputs);
+        let mut app = App::new(desk.clone(), Theme::plain());
+        app.resize(100, 30);
+        let _ = runtime::run(&mut app, &mut frontend);
+        let screen = app
+            .screen::<Troubleshoot>()
+            .unwrap_or_else(|| panic!("no troubleshooting screen"));
+        let row = screen.left_row(app.desk());
+        let entries = screen.left_entries(app.desk());
+        let title = |at: usize| entries.get(at).map(|e| e.title.clone()).unwrap_or_default();
+        let frame = buffer_text(&frontend.into_frame());
+        assert!(row > 40, "{keys}: row {row}");
+        assert!(
+            frame.contains(&title(row)),
+            "{keys}: {} not drawn:\n{frame}",
+            title(row)
+        );
+        assert!(
+            !frame.contains(&title(0)),
+            "{keys}: the list did not scroll:\n{frame}"
+        );
+        assert!(frame.contains(&format!("现象（{total}）")));
+    }
+}

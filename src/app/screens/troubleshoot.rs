@@ -84,7 +84,23 @@ impl Troubleshoot {
 
     /// The entries of the left panel.
     pub fn left_entries(&self, desk: &Desk) -> Vec<Entry> {
+        self.left_entries_in(desk, 0..usize::MAX)
+    }
+
+    /// How many entries the left panel has.
+    fn left_len(&self, desk: &Desk) -> usize {
+        match &self.place.mode {
+            ListMode::Home => desk.pack().symptoms.len(),
+            ListMode::Results => self.results.len(),
+            ListMode::Pinned(_) => 1,
+        }
+    }
+
+    /// The entries of the left panel in `places`: a frame builds only those in view,
+    /// which on a pack of many thousand symptoms is what keeps drawing fast.
+    fn left_entries_in(&self, desk: &Desk, places: std::ops::Range<usize>) -> Vec<Entry> {
         let pack = desk.pack();
+        let (skip, take) = (places.start, places.end.saturating_sub(places.start));
         let entry = |item: Item<'_>, highlight: Vec<usize>| Entry {
             kind: item.kind(),
             id: item.id().to_string(),
@@ -97,14 +113,15 @@ impl Troubleshoot {
             snippet: None,
         };
         match &self.place.mode {
-            ListMode::Home => pack
-                .symptoms_by_rank()
-                .into_iter()
+            ListMode::Home => (skip..skip.saturating_add(take))
+                .map_while(|place| pack.home_symptom(place))
                 .map(|s| entry(Item::Symptom(s), Vec::new()))
                 .collect(),
             ListMode::Results => self
                 .results
                 .iter()
+                .skip(skip)
+                .take(take)
                 .filter_map(|hit| {
                     let mut found = entry(pack.item(&hit.id)?, hit.title_positions.clone());
                     // A match deep in the text says where it is, so the word typed shows.
@@ -122,6 +139,8 @@ impl Troubleshoot {
                 .item(id)
                 .map(|i| entry(i, Vec::new()))
                 .into_iter()
+                .skip(skip)
+                .take(take)
                 .collect(),
         }
     }
@@ -307,20 +326,24 @@ impl Troubleshoot {
 
     fn draw_left(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
         let theme = cx.theme;
-        let entries = self.left_entries(cx.desk);
+        let len = self.left_len(cx.desk);
+        let selected = self.left_row(cx.desk);
+        let height = slot.content.height as usize;
+        let first = fit_list(selected, self.place.left.offset, len, height);
+        let entries = self.left_entries_in(cx.desk, first..first + height);
         let mode = &self.place.mode;
         let title = match mode {
-            ListMode::Home => format!("现象（{}）", entries.len()),
-            ListMode::Results if entries.is_empty() => "没有找到".to_string(),
+            ListMode::Home => format!("现象（{len}）"),
+            ListMode::Results if len == 0 => "没有找到".to_string(),
             ListMode::Results if self.suggested => {
-                format!("没有找到，你是不是要找（{}）", entries.len())
+                format!("没有找到，你是不是要找（{len}）")
             }
-            ListMode::Results => format!("搜索结果（{}）", entries.len()),
+            ListMode::Results => format!("搜索结果（{len}）"),
             ListMode::Pinned(_) => "已打开".to_string(),
         };
         let focused = self.place.focus == Panel::Left;
         panel_title(buffer, slot.title, title, focused, theme);
-        if entries.is_empty() && *mode == ListMode::Results {
+        if len == 0 && *mode == ListMode::Results {
             let mut hints = Vec::new();
             if let Some(notice) = unknown_code_notice(cx.desk, theme, cx.query) {
                 hints.push(notice);
@@ -369,13 +392,13 @@ impl Troubleshoot {
                 pieces_line(pieces)
             })
             .collect();
-        let selected = self.left_row(cx.desk);
+        // Only the rows in view were built: the selection counts from the first of them.
         draw_list(
             buffer,
             slot.content,
             lines,
-            selected,
-            self.place.left.offset,
+            selected.saturating_sub(first),
+            0,
             focused,
             theme,
         );
