@@ -458,6 +458,11 @@ impl<'a> Item<'a> {
     }
 
     pub fn id(&self) -> &'a str {
+        self.id_text().as_str()
+    }
+
+    /// The id as the pack holds it, for keeping without a copy.
+    pub fn id_text(&self) -> &'a Text {
         match self {
             Item::Symptom(item) => &item.id,
             Item::Cause(item) => &item.id,

@@ -101,19 +101,19 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
 
 /// The texts of one part: one, none or a list.
 enum Texts<'a> {
-    One(&'a str),
+    One(&'a Text),
     Maybe(Option<&'a Text>),
     List(&'a [Text]),
     Steps(&'a [Step]),
 }
 
 impl<'a> Texts<'a> {
-    fn get(&self, index: usize) -> Option<&'a str> {
+    fn get(&self, index: usize) -> Option<&'a Text> {
         match *self {
             Texts::One(text) => (index == 0).then_some(text),
-            Texts::Maybe(text) => text.filter(|_| index == 0).map(Text::as_str),
-            Texts::List(list) => list.get(index).map(Text::as_str),
-            Texts::Steps(steps) => steps.get(index).map(|step| step.text.as_str()),
+            Texts::Maybe(text) => text.filter(|_| index == 0),
+            Texts::List(list) => list.get(index),
+            Texts::Steps(steps) => steps.get(index).map(|step| &step.text),
         }
     }
 
@@ -129,7 +129,7 @@ impl<'a> Texts<'a> {
 
 fn texts(item: Item<'_>, part: Part) -> Texts<'_> {
     match (item, part) {
-        (_, Part::Id) => Texts::One(item.id()),
+        (_, Part::Id) => Texts::One(item.id_text()),
         (_, Part::Aliases) => Texts::List(item.aliases()),
         (Item::Symptom(s), Part::Title) => Texts::One(&s.title),
         (Item::Symptom(s), Part::Codes) => Texts::List(&s.codes),
@@ -166,7 +166,7 @@ fn texts(item: Item<'_>, part: Part) -> Texts<'_> {
 }
 
 /// The searched texts of an item, short fields first, each with its field name and slot.
-pub fn of(item: Item<'_>) -> impl Iterator<Item = (FieldName, Slot, &str)> + '_ {
+pub fn of(item: Item<'_>) -> impl Iterator<Item = (FieldName, Slot, &Text)> + '_ {
     parts(item.kind()).iter().flat_map(move |&(name, part)| {
         let texts = texts(item, part);
         (0..texts.len()).filter_map(move |index| {
@@ -178,7 +178,7 @@ pub fn of(item: Item<'_>) -> impl Iterator<Item = (FieldName, Slot, &str)> + '_ 
 }
 
 /// The text in a slot of an item.
-pub fn text(item: Item<'_>, slot: Slot) -> Option<&str> {
+pub fn text(item: Item<'_>, slot: Slot) -> Option<&Text> {
     texts(item, slot.part).get(usize::try_from(slot.index).ok()?)
 }
 

@@ -119,15 +119,17 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
-/// One searched text of a document. The text itself stays in the pack: the field
-/// says where (its document and slot), so a pack's text is held once.
+/// One searched text of a document. The text itself stays in the pack: the field shares
+/// it (a [`Text`] is a slice of the pack's buffer), so a pack's text is held once.
 struct Field {
+    /// The text, ASCII lower-cased: the pack's own when it has no capital letters (most
+    /// text), else a lower-cased copy. Byte offsets are the same as in the original.
+    lower: crate::model::Text,
     doc: u32,
+    /// Where the text as written is, for showing it.
     slot: Slot,
     name: FieldName,
     zone: Zone,
-    /// The text has capital letters: its lower-cased copy is in `SearchIndex::lowered`.
-    lowered: bool,
     /// Where the field's symbols are in its zone's arena.
     symbols_start: u32,
     symbols_end: u32,
@@ -182,7 +184,9 @@ struct Arena {
 /// What matching reads of a field.
 struct Text<'a> {
     /// ASCII lower-cased: byte offsets are the same as in the original text.
-    lower: &'a str,
+    /// Read only when a literal match is tried: a pinyin query rules most fields out by
+    /// their initials alone, without touching their text.
+    lower: &'a crate::model::Text,
     symbols: &'a [Symbol],
     initials: u64,
     edges: FieldEdges<'a>,
@@ -320,8 +324,6 @@ pub struct SearchIndex {
     id: u64,
     /// The pack, whose items are the documents, in [`Pack::items`] order.
     pack: Arc<Pack>,
-    /// Lower-cased copies of the few texts with capital letters, by document and slot.
-    lowered: HashMap<(u32, Slot), Box<str>>,
     scans: Vec<DocScan>,
     /// The document of each response code.
     by_code: std::collections::HashMap<String, usize>,
@@ -343,7 +345,6 @@ impl SearchIndex {
         let mut index = SearchIndex {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             pack: Arc::clone(&pack),
-            lowered: HashMap::new(),
             scans: Vec::with_capacity(pack.len()),
             by_code: Default::default(),
             single_letter_syllables: 0,
@@ -467,7 +468,13 @@ impl SearchIndex {
         });
     }
 
-    fn make_field(&mut self, doc: usize, name: FieldName, slot: Slot, text: &str) -> Field {
+    fn make_field(
+        &mut self,
+        doc: usize,
+        name: FieldName,
+        slot: Slot,
+        text: &crate::model::Text,
+    ) -> Field {
         let zone = if name == FieldName::Body {
             Zone::Body
         } else {
@@ -477,7 +484,11 @@ impl SearchIndex {
             Zone::Head => &mut self.head,
             Zone::Body => &mut self.body,
         };
-        let lowered = text.bytes().any(|b| b.is_ascii_uppercase());
+        let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            crate::model::Text::new(text.to_ascii_lowercase())
+        } else {
+            text.clone()
+        };
         let symbols_start = arena.symbols.len();
         for c in text.chars() {
             arena
@@ -504,17 +515,12 @@ impl SearchIndex {
                     .iter()
                     .copied(),
             );
-        let doc = offset(doc);
-        if lowered {
-            self.lowered
-                .insert((doc, slot), text.to_ascii_lowercase().into_boxed_str());
-        }
         Field {
-            doc,
+            lower,
+            doc: offset(doc),
             slot,
             name,
             zone,
-            lowered,
             symbols_start: offset(symbols_start),
             symbols_end: offset(symbols_end),
             initials,
@@ -533,23 +539,16 @@ impl SearchIndex {
     fn written(&self, field: &Field) -> &str {
         self.item(field.doc as usize)
             .and_then(|item| fields::text(item, field.slot))
-            .unwrap_or_default()
+            .map_or("", |text| text.as_str())
     }
 
-    fn text_of(&self, field: &Field) -> Text<'_> {
+    fn text_of<'a>(&'a self, field: &'a Field) -> Text<'a> {
         let arena = match field.zone {
             Zone::Head => &self.head,
             Zone::Body => &self.body,
         };
-        let lower = if field.lowered {
-            self.lowered
-                .get(&(field.doc, field.slot))
-                .map_or("", |lower| lower)
-        } else {
-            self.written(field)
-        };
         Text {
-            lower,
+            lower: &field.lower,
             symbols: arena.symbols.get(field.symbols()).unwrap_or_default(),
             initials: field.initials,
             edges: arena.edges.field(field.symbols()),
@@ -1117,7 +1116,7 @@ impl SearchIndex {
 
     /// Where a term matches a title, for highlighting when the best match was elsewhere.
     fn title_positions(&self, title: &str, term: &Term) -> Vec<usize> {
-        let lower = title.to_ascii_lowercase();
+        let lower = crate::model::Text::new(title.to_ascii_lowercase());
         let symbols: Vec<Symbol> = lower
             .chars()
             .map(|c| self.readings.lookup(c).unwrap_or(OTHER))
@@ -1197,7 +1196,7 @@ impl SearchIndex {
         let text = self.text_of(field);
         let coverage = |matched: usize| matched as f64 / text.symbols.len().max(1) as f64;
         let literal = literal_possible
-            .then(|| term.skim.fuzzy_indices(text.lower, &term.literal))
+            .then(|| term.skim.fuzzy_indices(text.lower.as_str(), &term.literal))
             .flatten();
         let literal_in_order = literal.is_some();
         if let Some((_, positions)) = literal {
@@ -1453,13 +1452,14 @@ const MAX_KIND_BONUS: f64 = 15.0;
 const EXACT_CODE_BONUS: f64 = 1000.0;
 
 fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
-    let byte_start = term.finder.find(field.lower.as_bytes())?;
-    let start = field.lower.get(..byte_start)?.chars().count();
+    let lower = field.lower.as_str();
+    let byte_start = term.finder.find(lower.as_bytes())?;
+    let start = lower.get(..byte_start)?.chars().count();
     let total = field.symbols.len().max(1);
     let mut score = 100.0 + 20.0 * (term.chars as f64 / total as f64);
     // Letters inside an English word (`xp` in "expired") are no match a clerk meant: a
     // Latin match must begin a word, or it ranks below pinyin matches of Chinese words.
-    let inside_word = field.lower.get(..byte_start).is_some_and(|before| {
+    let inside_word = lower.get(..byte_start).is_some_and(|before| {
         before
             .chars()
             .last()
