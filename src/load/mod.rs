@@ -402,49 +402,46 @@ pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
     let readers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, paths.len().max(1));
-    let next = AtomicUsize::new(0);
-    let total = AtomicU64::new(0);
-    let read_some = || {
-        let mut done = Vec::new();
-        while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let loaded = read_counted(path, &total).map(|bytes| {
-                bytes.map(|bytes| {
-                    let mut loading = Loading::default();
-                    loading.add(&path.display().to_string(), bytes);
-                    loading
-                })
+    let (next, total) = (AtomicUsize::new(0), AtomicU64::new(0));
+    let (paths, next, total) = (&paths, &next, &total);
+    let mut loading = Loading::default();
+    let mut unread = Vec::new();
+    std::thread::scope(|scope| {
+        let (sender, read) = std::sync::mpsc::channel();
+        for _ in 0..readers {
+            let sender = sender.clone();
+            scope.spawn(move || loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(at) else { break };
+                let loaded = read_counted(path, total).map(|bytes| {
+                    bytes.map(|bytes| {
+                        let mut file = Loading::default();
+                        file.add(&path.display().to_string(), bytes);
+                        file
+                    })
+                });
+                if sender.send((at, loaded)).is_err() {
+                    break;
+                }
             });
-            done.push((path, loaded));
         }
-        done
-    };
-    let mut files: Vec<_> = std::thread::scope(|scope| {
-        let others: Vec<_> = (1..readers).map(|_| scope.spawn(read_some)).collect();
-        let mut files = read_some();
-        for other in others {
-            match other.join() {
-                Ok(done) => files.extend(done),
-                Err(panic) => std::panic::resume_unwind(panic),
+        drop(sender);
+        // Each file is appended as soon as those before it are in: the pack comes out in
+        // path order, and a file's own draft is freed right after it is read.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut wanted = 0;
+        for (at, loaded) in read {
+            waiting.insert(at, loaded);
+            while let Some(loaded) = waiting.remove(&wanted) {
+                match loaded {
+                    Ok(Some(file)) => loading.append(file),
+                    Ok(None) => {}
+                    Err(problem) => unread.push(problem),
+                }
+                wanted += 1;
             }
         }
-        files
     });
-    files.sort_by(|a, b| a.0.cmp(b.0));
-    let mut loading = Loading::default();
-    loading.draft.reserve(
-        files
-            .iter()
-            .filter_map(|(_, loaded)| loaded.as_ref().ok().and_then(Option::as_ref))
-            .map(|file| &file.draft),
-    );
-    let mut unread = Vec::new();
-    for (_, loaded) in files {
-        match loaded {
-            Ok(Some(file)) => loading.append(file),
-            Ok(None) => {}
-            Err(problem) => unread.push(problem),
-        }
-    }
     if !unread.is_empty() {
         return Err(Diagnostics(unread));
     }

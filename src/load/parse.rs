@@ -65,25 +65,6 @@ impl Draft {
         }
     }
 
-    /// Makes room for the drafts that will be appended, so the lists do not grow by
-    /// doubling (and keep up to twice their size) on a large pack.
-    pub fn reserve<'d>(&mut self, later: impl Iterator<Item = &'d Draft> + Clone) {
-        let total = |list: fn(&Draft) -> usize| later.clone().map(list).sum::<usize>();
-        self.sources.reserve_exact(total(|d| d.sources.len()));
-        self.symptoms.reserve_exact(total(|d| d.symptoms.len()));
-        self.causes.reserve_exact(total(|d| d.causes.len()));
-        self.solutions.reserve_exact(total(|d| d.solutions.len()));
-        self.faqs.reserve_exact(total(|d| d.faqs.len()));
-        self.codes.reserve_exact(total(|d| d.codes.len()));
-        self.scripts.reserve_exact(total(|d| d.scripts.len()));
-        self.links.reserve_exact(total(|d| d.links.len()));
-        self.declarations
-            .reserve_exact(total(|d| d.declarations.len()));
-        self.places.reserve(total(|d| d.places.len()));
-        self.steps_without_sources
-            .reserve_exact(total(|d| d.steps_without_sources.len()));
-    }
-
     /// Appends a draft read from later files, as if they had been read into this one.
     pub fn append(&mut self, later: Draft, errors: &mut Vec<Diagnostic>) {
         if let Some((info, pos)) = later.info {
