@@ -370,31 +370,35 @@ impl<'a> Rules<'a> {
 
     /// Never one sale in several slips on the same card to get under a limit.
     fn split_sales(&self, errors: &mut Vec<Diagnostic>) {
-        let mut texts: Vec<(&str, &'static str, usize, &str)> = Vec::new();
-        for code in &self.draft.codes {
-            texts.push((&code.id, "action", 0, code.action.as_str()));
-        }
-        for cause in &self.draft.causes {
-            texts.push((&cause.id, "description", 0, cause.description.as_str()));
-            texts.extend(indexed(&cause.id, "checks", &cause.checks));
-        }
-        for solution in &self.draft.solutions {
-            texts.extend(step_lines(solution));
-            texts.extend(indexed(&solution.id, "notes", &solution.notes));
-        }
-        for script in &self.draft.scripts {
-            texts.extend(script_lines(script));
-        }
-        for faq in &self.draft.faqs {
-            texts.push((&faq.id, "answer", 0, faq.answer.as_str()));
-        }
-        for (id, key, index, text) in texts {
+        // Checked text by text as they are walked: a large pack's texts are not gathered.
+        let mut check = |(id, key, index, text): Line<'_>| {
             if let Some(words) = splits_sale(text) {
                 errors.push(self.at(id, key, index).error(
                     format!("\"{words}\" reads as splitting one sale into several slips on the same card"),
                     "acquirer rules forbid split sales (拆单): the rest goes on another card or another payment method",
                 ));
             }
+        };
+        for code in &self.draft.codes {
+            check((&code.id, "action", 0, code.action.as_str()));
+        }
+        for cause in &self.draft.causes {
+            check((&cause.id, "description", 0, cause.description.as_str()));
+            indexed(&cause.id, "checks", &cause.checks)
+                .into_iter()
+                .for_each(&mut check);
+        }
+        for solution in &self.draft.solutions {
+            step_lines(solution).into_iter().for_each(&mut check);
+            indexed(&solution.id, "notes", &solution.notes)
+                .into_iter()
+                .for_each(&mut check);
+        }
+        for script in &self.draft.scripts {
+            script_lines(script).into_iter().for_each(&mut check);
+        }
+        for faq in &self.draft.faqs {
+            check((&faq.id, "answer", 0, faq.answer.as_str()));
         }
     }
 
