@@ -69,8 +69,9 @@ impl std::error::Error for Diagnostics {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pos {
     pub file: std::sync::Arc<str>,
-    pub line: usize,
-    pub column: usize,
+    /// Four bytes each: a pack records a place per entry, hundreds of thousands of them.
+    pub line: u32,
+    pub column: u32,
 }
 
 impl Pos {
@@ -85,8 +86,8 @@ impl Pos {
     pub fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: self.file.to_string(),
-            line: self.line,
-            column: self.column,
+            line: self.line as usize,
+            column: self.column as usize,
             message: message.into(),
             hint: hint.into(),
         }
@@ -149,8 +150,8 @@ impl<'a> LineIndex<'a> {
         self.last.set((offset, column));
         Pos {
             file: self.shared.clone(),
-            line: line.max(1),
-            column,
+            line: u32::try_from(line.max(1)).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
         }
     }
 }

@@ -187,7 +187,7 @@ pub fn parse_file(
 fn location(pos: &Pos) -> Location {
     Location {
         file: pos.file.clone(),
-        line: pos.line,
+        line: pos.line as usize,
     }
 }
 
