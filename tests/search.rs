@@ -367,3 +367,24 @@ fn letters_typed_too_far_get_did_you_mean() {
         "{near:?}"
     );
 }
+
+#[test]
+fn english_lines_with_capitals_are_found_whatever_case_is_typed() {
+    let index = SearchIndex::new(pack());
+    let lower = index.search("sorry", 5);
+    let upper = index.search("SORRY", 5);
+    assert!(!lower.is_empty());
+    let ids = |hits: &[Hit]| hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&lower), ids(&upper));
+    let first = lower.first().unwrap_or_else(|| panic!("nothing found"));
+    assert!(first.text.contains("Sorry"), "{first:?}");
+    // The positions point at the word as written.
+    let matched: String = first
+        .text
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| first.positions.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(matched, "Sorry");
+}

@@ -122,9 +122,10 @@ fn offset(at: usize) -> u32 {
 /// One searched text of a document. The text itself stays in the pack: the field shares
 /// it (a [`Text`] is a slice of the pack's buffer), so a pack's text is held once.
 struct Field {
-    /// The text, ASCII lower-cased: the pack's own when it has no capital letters (most
-    /// text), else a lower-cased copy. Byte offsets are the same as in the original.
-    lower: crate::model::Text,
+    /// The text as written, the pack's own.
+    text: crate::model::Text,
+    /// It has capital letters: literal matching ignores ASCII case for it.
+    capitals: bool,
     doc: u32,
     /// Where the text as written is, for showing it.
     slot: Slot,
@@ -183,10 +184,11 @@ struct Arena {
 
 /// What matching reads of a field.
 struct Text<'a> {
-    /// ASCII lower-cased: byte offsets are the same as in the original text.
+    /// As written; matching ignores ASCII case (`capitals` says whether it has to).
     /// Read only when a literal match is tried: a pinyin query rules most fields out by
     /// their initials alone, without touching their text.
-    lower: &'a crate::model::Text,
+    text: &'a crate::model::Text,
+    capitals: bool,
     symbols: &'a [Symbol],
     initials: u64,
     edges: FieldEdges<'a>,
@@ -484,11 +486,7 @@ impl SearchIndex {
             Zone::Head => &mut self.head,
             Zone::Body => &mut self.body,
         };
-        let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            crate::model::Text::new(text.to_ascii_lowercase())
-        } else {
-            text.clone()
-        };
+        let capitals = text.bytes().any(|b| b.is_ascii_uppercase());
         let symbols_start = arena.symbols.len();
         for c in text.chars() {
             arena
@@ -516,7 +514,8 @@ impl SearchIndex {
                     .copied(),
             );
         Field {
-            lower,
+            text: text.clone(),
+            capitals,
             doc: offset(doc),
             slot,
             name,
@@ -548,7 +547,8 @@ impl SearchIndex {
             Zone::Body => &self.body,
         };
         Text {
-            lower: &field.lower,
+            text: &field.text,
+            capitals: field.capitals,
             symbols: arena.symbols.get(field.symbols()).unwrap_or_default(),
             initials: field.initials,
             edges: arena.edges.field(field.symbols()),
@@ -1116,13 +1116,18 @@ impl SearchIndex {
 
     /// Where a term matches a title, for highlighting when the best match was elsewhere.
     fn title_positions(&self, title: &str, term: &Term) -> Vec<usize> {
-        let lower = crate::model::Text::new(title.to_ascii_lowercase());
-        let symbols: Vec<Symbol> = lower
+        let written = crate::model::Text::new(title);
+        let symbols: Vec<Symbol> = title
             .chars()
-            .map(|c| self.readings.lookup(c).unwrap_or(OTHER))
+            .map(|c| {
+                self.readings
+                    .lookup(c.to_ascii_lowercase())
+                    .unwrap_or(OTHER)
+            })
             .collect();
         let text = Text {
-            lower: &lower,
+            text: &written,
+            capitals: title.bytes().any(|b| b.is_ascii_uppercase()),
             symbols: &symbols,
             initials: symbols
                 .iter()
@@ -1196,7 +1201,7 @@ impl SearchIndex {
         let text = self.text_of(field);
         let coverage = |matched: usize| matched as f64 / text.symbols.len().max(1) as f64;
         let literal = literal_possible
-            .then(|| term.skim.fuzzy_indices(text.lower.as_str(), &term.literal))
+            .then(|| term.skim.fuzzy_indices(text.text.as_str(), &term.literal))
             .flatten();
         let literal_in_order = literal.is_some();
         if let Some((_, positions)) = literal {
@@ -1451,15 +1456,29 @@ const MAX_KIND_BONUS: f64 = 15.0;
 /// What the item of the very code typed gets on top of its score.
 const EXACT_CODE_BONUS: f64 = 1000.0;
 
+/// Where `needle` (lower-case) first occurs in `hay`, ASCII case ignored: for the few
+/// texts with capitals (English lines, codes), which the index does not copy lower-cased.
+fn find_ignoring_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
 fn match_literal(field: &Text<'_>, term: &Term) -> Option<FieldMatch> {
-    let lower = field.lower.as_str();
-    let byte_start = term.finder.find(lower.as_bytes())?;
-    let start = lower.get(..byte_start)?.chars().count();
+    let text = field.text.as_str();
+    let byte_start = if field.capitals {
+        find_ignoring_case(text.as_bytes(), term.literal.as_bytes())?
+    } else {
+        term.finder.find(text.as_bytes())?
+    };
+    let start = text.get(..byte_start)?.chars().count();
     let total = field.symbols.len().max(1);
     let mut score = 100.0 + 20.0 * (term.chars as f64 / total as f64);
     // Letters inside an English word (`xp` in "expired") are no match a clerk meant: a
     // Latin match must begin a word, or it ranks below pinyin matches of Chinese words.
-    let inside_word = lower.get(..byte_start).is_some_and(|before| {
+    let inside_word = text.get(..byte_start).is_some_and(|before| {
         before
             .chars()
             .last()
