@@ -49,20 +49,61 @@ pub struct Draft {
     pub declarations: Vec<Declaration>,
     /// Where each text of an item was written, by item id and key (`say`, `aliases`,
     /// `step`…), one position per entry: the content rules point at the very line.
-    pub places: HashMap<Text, Vec<(&'static str, Vec<Pos>)>>,
+    pub places: Places,
     /// Steps written without `sources` of their own: (solution id, step position).
     pub steps_without_sources: Vec<(Text, Pos)>,
 }
 
+/// Where the texts of items were written: one flat list of (key, place), each item's
+/// entries side by side, found by id. (A map of lists per item cost a few allocations
+/// per item, which a pack of a hundred thousand items felt.)
+#[derive(Debug, Default)]
+pub struct Places {
+    items: HashMap<Text, (usize, usize)>,
+    entries: Vec<(&'static str, Pos)>,
+}
+
+impl Places {
+    /// Records the places of an item's `key`, one per entry, in order. An item's keys are
+    /// recorded while it is read, so they land side by side; an id read again (a
+    /// duplicate, reported elsewhere) starts afresh.
+    fn record(&mut self, id: &Text, key: &'static str, positions: Vec<Pos>) {
+        let end = self.entries.len();
+        let range = self.items.entry(id.clone()).or_insert((end, end));
+        if range.1 != end {
+            *range = (end, end);
+        }
+        self.entries
+            .extend(positions.into_iter().map(|pos| (key, pos)));
+        range.1 = self.entries.len();
+    }
+
+    /// Where entry `index` of an item's `key` was written, if it was recorded.
+    fn get(&self, id: &str, key: &str, index: usize) -> Option<&Pos> {
+        let &(start, end) = self.items.get(id)?;
+        self.entries
+            .get(start..end)?
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .nth(index)
+            .map(|(_, pos)| pos)
+    }
+
+    fn append(&mut self, later: Places) {
+        let shift = self.entries.len();
+        self.entries.extend(later.entries);
+        self.items.extend(
+            later
+                .items
+                .into_iter()
+                .map(|(id, (start, end))| (id, (start + shift, end + shift))),
+        );
+    }
+}
+
 impl Draft {
     fn place(&mut self, id: &Text, key: &'static str, positions: Vec<Pos>) {
-        if !positions.is_empty() {
-            let keys = self.places.entry(id.clone()).or_default();
-            match keys.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, known)) => *known = positions,
-                None => keys.push((key, positions)),
-            }
-        }
+        self.places.record(id, key, positions);
     }
 
     /// Appends a draft read from later files, as if they had been read into this one.
@@ -82,18 +123,14 @@ impl Draft {
         self.scripts.extend(later.scripts);
         self.links.extend(later.links);
         self.declarations.extend(later.declarations);
-        self.places.extend(later.places);
+        self.places.append(later.places);
         self.steps_without_sources
             .extend(later.steps_without_sources);
     }
 
     /// Where entry `index` of an item's `key` was written, if it was recorded.
     pub fn place_of(&self, id: &str, key: &'static str, index: usize) -> Option<&Pos> {
-        self.places
-            .get(id)?
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, positions)| positions.get(index))
+        self.places.get(id, key, index)
     }
 }
 
