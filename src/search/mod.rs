@@ -17,7 +17,6 @@ pub use typing::Typing;
 use crate::model::{normalize_code, Item, Kind, Pack};
 use bound::{QueryShape, Reach, TopScores};
 use candidates::{Candidates, DocSet, Zone};
-use fields::Slot;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use pinyin::{Readings, Symbol, OTHER};
@@ -126,9 +125,6 @@ struct Field {
     text: crate::model::Text,
     /// It has capital letters: literal matching ignores ASCII case for it.
     capitals: bool,
-    doc: u32,
-    /// Where the text as written is, for showing it.
-    slot: Slot,
     name: FieldName,
     zone: Zone,
     /// Where the field's symbols are in its zone's arena.
@@ -395,7 +391,7 @@ impl SearchIndex {
     fn reserve(&mut self, pack: &Pack) {
         let (mut fields, mut head, mut body, mut spelled) = (0, 0, 0, 0);
         for item in pack.items() {
-            for (name, _, text) in fields::of(item) {
+            for (name, text) in fields::of(item) {
                 fields += 1;
                 let chars = text.chars().count();
                 match name {
@@ -433,11 +429,11 @@ impl SearchIndex {
         let mut body_reach = Reach::default();
         let mut fuzzy_letters = 0;
         let mut fuzzy_min_chars = u32::MAX;
-        for (name, slot, text) in fields::of(item) {
+        for (name, text) in fields::of(item) {
             if name == FieldName::Body && body_field.is_none() {
                 body_field = Some(self.fields.len());
             }
-            let field = self.make_field(doc, name, slot, text);
+            let field = self.make_field(doc, name, text);
             let symbols = self.text_of(&field).symbols;
             let leading = symbols
                 .first()
@@ -470,13 +466,7 @@ impl SearchIndex {
         });
     }
 
-    fn make_field(
-        &mut self,
-        doc: usize,
-        name: FieldName,
-        slot: Slot,
-        text: &crate::model::Text,
-    ) -> Field {
+    fn make_field(&mut self, doc: usize, name: FieldName, text: &crate::model::Text) -> Field {
         let zone = if name == FieldName::Body {
             Zone::Body
         } else {
@@ -516,8 +506,6 @@ impl SearchIndex {
         Field {
             text: text.clone(),
             capitals,
-            doc: offset(doc),
-            slot,
             name,
             zone,
             symbols_start: offset(symbols_start),
@@ -534,11 +522,9 @@ impl SearchIndex {
         self.pack.item_at(doc)
     }
 
-    /// A field's text as written, from the pack.
-    fn written(&self, field: &Field) -> &str {
-        self.item(field.doc as usize)
-            .and_then(|item| fields::text(item, field.slot))
-            .map_or("", |text| text.as_str())
+    /// A field's text as written.
+    fn written<'a>(&self, field: &'a Field) -> &'a str {
+        field.text.as_str()
     }
 
     fn text_of<'a>(&'a self, field: &'a Field) -> Text<'a> {
