@@ -73,6 +73,17 @@ enum Command {
         #[arg(long, value_name = "FILE", conflicts_with = "keys")]
         keys_file: Option<PathBuf>,
     },
+    /// Guided triage: the next question for a symptom, or the outcome and the path taken.
+    Triage {
+        /// The symptom's id or title (default: the first symptom of the home list).
+        symptom: Option<String>,
+        /// The answers so far, by number: 2,1,3.
+        #[arg(long, value_delimiter = ',', value_name = "N,N,...")]
+        answers: Vec<usize>,
+        /// Print the question or outcome, the path and the causes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The whole pack as a printable handout (md, html) or as data (json).
     Export {
         #[arg(long, value_enum)]
@@ -117,6 +128,13 @@ pub fn run(args: Args) -> ExitCode {
         }),
         Some(Command::Show { id }) => with_pack(content, |pack| show(pack, &id)),
         Some(Command::Code { code }) => with_pack(content, |pack| code_command(pack, &code)),
+        Some(Command::Triage {
+            symptom,
+            answers,
+            json,
+        }) => with_pack(content, |pack| {
+            triage(pack, symptom.as_deref(), &answers, json)
+        }),
         Some(Command::Export { format, output }) => {
             with_pack(content, |pack| export(pack, format, output.as_deref()))
         }
@@ -179,21 +197,45 @@ fn with_desk_or_pack(content: Option<&Path>, command: impl FnOnce(Pack) -> ExitC
 fn lint(dir: Option<&Path>) -> ExitCode {
     let shown = dir.map_or("built-in pack".to_string(), |d| d.display().to_string());
     match posdesk::load(dir) {
-        Ok(pack) => print_out(&format!(
-            "ok: {shown}: {} symptoms, {} causes, {} solutions, {} FAQ, {} codes, {} scripts ({} items)\n",
-            pack.symptoms.len(),
-            pack.causes.len(),
-            pack.solutions.len(),
-            pack.faqs.len(),
-            pack.codes.len(),
-            pack.scripts.len(),
-            pack.len()
-        )),
+        Ok(pack) => {
+            let warnings = posdesk::triage::warnings(&pack);
+            let listed: String = warnings.iter().map(|w| format!("{w}\n")).collect();
+            let noted = match warnings.len() {
+                0 => String::new(),
+                n => format!(", {n} warning(s)"),
+            };
+            print_out(&format!(
+                "{listed}ok: {shown}: {} symptoms, {} causes, {} solutions, {} FAQ, {} codes, {} scripts ({} items), {} triage questions{noted}\n",
+                pack.symptoms.len(),
+                pack.causes.len(),
+                pack.solutions.len(),
+                pack.faqs.len(),
+                pack.codes.len(),
+                pack.scripts.len(),
+                pack.len(),
+                pack.triage.len()
+            ))
+        }
         Err(diagnostics) => {
             let _ = print_out(&diagnostics.to_string());
             fail(&format!("{shown}: {} problem(s) found", diagnostics.len()))
         }
     }
+}
+
+fn triage(pack: &Pack, symptom: Option<&str>, answers: &[usize], json: bool) -> ExitCode {
+    let walk = match posdesk::triage::walk(pack, symptom, answers) {
+        Ok(walk) => walk,
+        Err(error) => return fail(&error.to_string()),
+    };
+    let report = walk.report(pack);
+    if json {
+        return match serde_json::to_string_pretty(&report) {
+            Ok(text) => print_json(&(text + "\n")),
+            Err(error) => fail(&format!("cannot write JSON: {error}")),
+        };
+    }
+    print_out(&posdesk::triage::report_text(&report))
 }
 
 fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {

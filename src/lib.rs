@@ -16,6 +16,7 @@ pub mod safe_text;
 pub mod safe_write;
 pub mod search;
 pub mod text;
+pub mod triage;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::{load, load_dir, load_embedded, load_files, ContentFile};

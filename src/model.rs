@@ -529,6 +529,50 @@ impl<'a> Item<'a> {
     }
 }
 
+/// One question of the guided triage: a decision tree whose answers lead to another
+/// question, a code, a ranked set of causes, or a hand-over.
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    pub id: Text,
+    pub text: Text,
+    /// How to tell the answer: what to look at, what to ask.
+    pub hint: Option<Text>,
+    /// The symptoms whose triage starts here.
+    pub starts: Vec<Text>,
+    pub answers: Vec<Answer>,
+    pub sources: Vec<Text>,
+    pub location: Location,
+}
+
+/// One answer to a triage question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub text: Text,
+    pub leads_to: Lead,
+    /// Causes this answer makes likelier (they move to the top, in this order).
+    pub rule_in: Vec<Text>,
+    /// Causes this answer rules out.
+    pub rule_out: Vec<Text>,
+    /// What to keep in mind on this way, shown with the outcome.
+    pub note: Option<Text>,
+}
+
+/// Where an answer leads.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lead {
+    /// Another question, by id.
+    Question(Text),
+    /// A response code, by its code id: its causes are the ones to act on.
+    Code(Text),
+    /// There is a code on screen: type it.
+    EnterCode,
+    /// Causes to act on, most likely first.
+    Causes(Vec<Text>),
+    /// Someone else must act.
+    Escalate { to: Actor, how: Text },
+}
+
 /// A loaded, validated knowledge pack.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Pack {
@@ -540,6 +584,8 @@ pub struct Pack {
     pub faqs: Vec<Faq>,
     pub codes: Vec<Code>,
     pub scripts: Vec<Script>,
+    /// The guided triage's questions, in file order.
+    pub triage: Vec<Question>,
     #[serde(skip)]
     pub(crate) index: HashMap<Text, (Kind, usize)>,
     /// Positions in `symptoms`, most common first: the home list, sorted once.

@@ -17,6 +17,7 @@ pub fn check_draft(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         let declared = check_duplicates(draft, errors);
         check_links(draft, &declared, errors);
         check_reachable(draft, errors);
+        super::triage::check_triage(draft, errors);
         rules.join()
     });
     match found {

@@ -8,6 +8,7 @@ mod check;
 pub(crate) mod fields;
 mod parse;
 mod rules;
+mod triage;
 
 pub use parse::is_kebab_id;
 
@@ -380,6 +381,11 @@ fn into_pack(draft: Draft) -> Pack {
         faqs: draft.faqs,
         codes: draft.codes,
         scripts: draft.scripts,
+        triage: draft
+            .triage
+            .into_iter()
+            .map(|(question, _)| question)
+            .collect(),
         ..Pack::default()
     };
     pack.codes.sort_by(|a, b| a.code.cmp(&b.code));

@@ -52,6 +52,8 @@ pub struct Draft {
     pub places: Places,
     /// Steps written without `sources` of their own: (solution id, step position).
     pub steps_without_sources: Vec<(Text, Pos)>,
+    /// The triage's questions, with where their parts were written.
+    pub triage: Vec<(crate::model::Question, super::triage::QuestionPlaces)>,
 }
 
 /// Where the texts of items were written: one flat list of (key, place), each item's
@@ -126,6 +128,7 @@ impl Draft {
         self.places.append(later.places);
         self.steps_without_sources
             .extend(later.steps_without_sources);
+        self.triage.extend(later.triage);
     }
 
     /// Where entry `index` of an item's `key` was written, if it was recorded.
@@ -138,8 +141,8 @@ impl Draft {
 pub const VERDICT_EXAMPLE: &str =
     "{ now = false, later = true, after = \"持卡人联系发卡行后\", other = true }";
 
-const SECTIONS: [&str; 8] = [
-    "pack", "source", "symptom", "cause", "solution", "faq", "code", "script",
+const SECTIONS: [&str; 9] = [
+    "pack", "source", "symptom", "cause", "solution", "faq", "code", "script", "question",
 ];
 
 /// Reads one file's text into the draft. Problems go to `errors`; the file's good
@@ -214,6 +217,7 @@ pub fn parse_file(
                 "solution" => read_solution(fields, draft),
                 "faq" => read_faq(fields, draft),
                 "code" => read_code(fields, draft),
+                "question" => super::triage::read_question(fields, draft),
                 _ => read_script(fields, draft),
             }
         }
@@ -221,7 +225,7 @@ pub fn parse_file(
     true
 }
 
-fn location(pos: &Pos) -> Location {
+pub(super) fn location(pos: &Pos) -> Location {
     Location {
         file: pos.file.clone(),
         line: pos.line as usize,
@@ -298,7 +302,7 @@ pub fn is_kebab_id(id: &str) -> bool {
         })
 }
 
-fn links(
+pub(super) fn links(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
     from: &Text,
@@ -346,7 +350,7 @@ fn one_link(
     Some(target)
 }
 
-fn sources(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &Text) -> Vec<Text> {
+pub(super) fn sources(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &Text) -> Vec<Text> {
     links(fields, draft, from, "sources", Target::Source, true)
 }
 
