@@ -20,7 +20,7 @@ use std::process::ExitCode;
     long_about = "posdesk turns a troubleshooting article and the UnionPay response-code table into a \
 searchable knowledge base: symptoms, causes, solution steps, what to say to the customer.\n\n\
 Examples:\n  posdesk code 05\n  posdesk search yebz\n  posdesk show card-status-abnormal\n  \
-posdesk lint content\n  posdesk export --format html -o handout.html"
+posdesk triage --answers 3,1\n  posdesk lint content\n  posdesk export --format html -o handout.html"
 )]
 pub struct Args {
     /// Load the knowledge pack from this directory instead of the built-in one.

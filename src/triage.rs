@@ -624,3 +624,28 @@ pub fn report_text(report: &WalkReport) -> String {
     }
     out
 }
+
+/// The symptom whose triage fits an item on screen: the symptom itself, or the first
+/// symptom (in home order) that lists the cause or the code, or shares a cause with it.
+pub fn symptom_for<'p>(pack: &'p Pack, item: crate::model::Item<'p>) -> Option<&'p Symptom> {
+    use crate::model::Item;
+    let home = (0..pack.symptoms.len()).filter_map(|place| pack.home_symptom(place));
+    let has_cause =
+        |s: &Symptom, ids: &[crate::model::Text]| s.causes.iter().any(|c| ids.contains(c));
+    let found = match item {
+        Item::Symptom(symptom) => Some(symptom),
+        Item::Code(code) => home
+            .clone()
+            .find(|s| s.codes.contains(&code.code))
+            .or_else(|| home.clone().find(|s| has_cause(s, &code.causes))),
+        Item::Faq(faq) => home.clone().find(|s| has_cause(s, &faq.causes)),
+        other => {
+            let causes: Vec<crate::model::Text> = crate::desk::causes_for(pack, other)
+                .iter()
+                .map(|c| c.id.clone())
+                .collect();
+            home.clone().find(|s| has_cause(s, &causes))
+        }
+    };
+    found.filter(|s| start_of(pack, &s.id).is_some())
+}

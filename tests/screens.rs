@@ -95,3 +95,28 @@ fn too_small() {
 fn nothing_found() {
     insta::assert_snapshot!(screen(100, 20, "xyzzyq"));
 }
+
+#[test]
+fn triage_first_question_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "<F2>"));
+}
+
+#[test]
+fn triage_no_code_chip_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "<F2>31"));
+}
+
+#[test]
+fn triage_outcome_at_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "<F2>3111"));
+}
+
+#[test]
+fn triage_no_code_chip_at_120x40() {
+    insta::assert_snapshot!(screen(120, 40, "<F2>31"));
+}
+
+#[test]
+fn triage_outcome_at_120x40() {
+    insta::assert_snapshot!(screen(120, 40, "<F2>3112"));
+}

@@ -22,6 +22,11 @@ pub enum Action {
     Back,
     Forward,
     ShowTroubleshoot,
+    ShowTriage,
+    /// Starts the triage of the symptom on screen.
+    TriageSymptom,
+    /// Starts the triage again from its first question.
+    RestartTriage,
     ShowFaq,
     ShowCodes,
     DeleteChar,
@@ -34,7 +39,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 27] = [
         Action::Quit,
         Action::Help,
         Action::SelectPrev,
@@ -50,6 +55,9 @@ impl Action {
         Action::Back,
         Action::Forward,
         Action::ShowTroubleshoot,
+        Action::ShowTriage,
+        Action::TriageSymptom,
+        Action::RestartTriage,
         Action::ShowFaq,
         Action::ShowCodes,
         Action::DeleteChar,

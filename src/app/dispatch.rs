@@ -271,6 +271,8 @@ impl App {
             match request {
                 Request::PushHistory => self.history.push(before.clone()),
                 Request::Open(id) => self.open_item(&id, before.clone()),
+                Request::ShowOn { screen, id } => self.show_on(screen, &id, before.clone()),
+                Request::Status(message) => self.status = Some(message),
                 Request::Effect(e) => outcome.effects.push(e),
             }
         }
@@ -289,6 +291,20 @@ impl App {
         self.overlays.clear();
         self.query.clear();
         self.query_pending = false;
+        let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
+        if let Some(screen) = self.screens.get_mut(index) {
+            screen.show(id, &mut cx);
+        }
+        self.active = index;
+    }
+
+    /// Shows an item on a named screen (a symptom's triage), remembering where we were.
+    fn show_on(&mut self, screen: &str, id: &str, before: Snapshot) {
+        let Some(index) = self.screens.iter().position(|s| s.key() == screen) else {
+            return;
+        };
+        self.history.push(before);
+        self.overlays.clear();
         let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
         if let Some(screen) = self.screens.get_mut(index) {
             screen.show(id, &mut cx);

@@ -236,7 +236,7 @@ mod tests {
     use super::*;
     use crate::app::input::{Key, Mods};
 
-    const LAYERS: &[&str] = &["troubleshoot", "faq", "codes", "help"];
+    const LAYERS: &[&str] = &["troubleshoot", "triage", "faq", "codes", "help"];
 
     #[test]
     fn the_embedded_keymap_reads() {

@@ -195,7 +195,7 @@ impl App {
         layout(
             size,
             &self.tab_labels(),
-            layout::banner_rows(size, rows),
+            screen.banner_rows(size, rows),
             &panels,
         )
     }
@@ -208,9 +208,11 @@ impl App {
             keymap: &self.keymap,
             query: &self.query,
         };
-        let room = usize::from(layout::banner_rows(size, usize::MAX));
         self.active_screen()
-            .map(|s| s.banner(&cx, size.width as usize, room))
+            .map(|s| {
+                let room = usize::from(s.banner_rows(size, usize::MAX));
+                s.banner(&cx, size.width as usize, room)
+            })
             .unwrap_or_default()
     }
 

@@ -25,6 +25,8 @@ pub struct QuestionPlaces {
     pub answers: Vec<(Pos, Option<Pos>)>,
     pub starts: Vec<Pos>,
     pub text: Pos,
+    /// Answers as written, counting those that could not be read (a dead end).
+    pub written: usize,
 }
 
 /// Reads one `[[question]]`.
@@ -58,7 +60,9 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     }
     let mut answers = Vec::new();
     let mut answer_places = Vec::new();
-    for (table, pos) in fields.table_list("answer") {
+    let tables = fields.table_list("answer");
+    let written = tables.len();
+    for (table, pos) in tables {
         let mut answer = Fields::new(
             table,
             pos.clone(),
@@ -90,6 +94,7 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
                 answers: answer_places,
                 starts: start_places,
                 text: text_pos,
+                written,
             },
         ));
     }
@@ -102,6 +107,7 @@ fn read_answer(
     from: &Text,
     at: &Pos,
 ) -> Option<(Answer, Option<Pos>)> {
+    let errors_before = fields.errors.len();
     let text = fields.text("text");
     let next = fields.opt_text("next");
     let code = fields.opt_text("code");
@@ -189,6 +195,10 @@ fn read_answer(
         ));
     }
     let Some(leads_to) = leads.into_iter().next() else {
+        // A lead written wrongly is reported already; only a missing one is a dead end.
+        if fields.errors.len() > errors_before {
+            return None;
+        }
         fields.errors.push(at.error(
             format!("answer \"{text}\" of \"{from}\" is a dead end: it leads nowhere"),
             "add one of: next = \"QUESTION-ID\", code = \"05\", enter_code = true, causes = [\"...\"], escalate = { to = \"issuer\", how = \"...\" }",
@@ -228,7 +238,7 @@ pub fn check_triage(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         } else {
             first.insert(id, &places.id);
         }
-        let count = question.answers.len();
+        let count = places.written;
         if !(MIN_ANSWERS..=MAX_ANSWERS).contains(&count) {
             errors.push(places.id.error(
                 format!(

@@ -3,10 +3,12 @@
 
 mod codes;
 mod faq;
+mod triage;
 mod troubleshoot;
 
 pub use codes::Codes;
 pub use faq::Faq;
+pub use triage::Triage;
 pub use troubleshoot::Troubleshoot;
 
 use super::action::{Action, Effect};
@@ -24,6 +26,7 @@ use std::any::Any;
 pub fn all() -> Vec<Box<dyn Screen>> {
     vec![
         Box::new(Troubleshoot::default()),
+        Box::new(Triage::default()),
         Box::new(Faq::default()),
         Box::new(Codes::default()),
     ]
@@ -51,6 +54,8 @@ pub struct Place {
     pub left: Selection,
     pub middle: Selection,
     pub right: LineCursor,
+    /// On a screen that walks the triage: the symptom and the answers given (1-based).
+    pub answers: Option<(String, Vec<usize>)>,
 }
 
 /// What a screen asks of the app beyond itself.
@@ -60,6 +65,13 @@ pub enum Request {
     Open(String),
     /// Remember where we are before going one step deeper.
     PushHistory,
+    /// Show an item on a named screen (its `key`), remembering where we were.
+    ShowOn {
+        screen: &'static str,
+        id: String,
+    },
+    /// A message for the status bar, until the next input.
+    Status(String),
     Effect(Effect),
 }
 
@@ -190,6 +202,12 @@ pub trait Screen: Any {
     fn scroll(&mut self, panel: Panel, delta: isize, cx: &mut Cx<'_>);
     /// Keeps selections and scroll positions valid and in view after input.
     fn settle(&mut self, cx: &mut Cx<'_>);
+
+    /// Rows the banner takes at a size when it has `rows` rows to show: by default a
+    /// steady height, so the lists below do not jump as the selection moves.
+    fn banner_rows(&self, size: ratatui::layout::Rect, rows: usize) -> u16 {
+        super::layout::banner_rows(size, rows)
+    }
 
     /// Lines shown the whole width above the panels (the counter card), if any, in at
     /// most `max_rows` rows of `width` columns.

@@ -560,6 +560,16 @@ impl Screen for Troubleshoot {
             Action::NextPanel => self.cycle_panel(1),
             Action::PrevPanel => self.cycle_panel(-1),
             Action::Open => self.open(cx),
+            Action::TriageSymptom => {
+                let symptom = self
+                    .left_item(cx.desk)
+                    .or_else(|| self.detail_item(cx.desk))
+                    .and_then(|item| crate::triage::symptom_for(cx.desk.pack(), item));
+                cx.request(Request::ShowOn {
+                    screen: "triage",
+                    id: symptom.map(|s| s.id.to_string()).unwrap_or_default(),
+                });
+            }
             // Reached only with an empty query and no history: back to the list.
             Action::Escape => self.place.focus = Panel::Left,
             _ => return Handled::Ignored,
