@@ -27,6 +27,11 @@ pub struct Args {
     #[arg(long, global = true, value_name = "DIR")]
     content: Option<PathBuf>,
 
+    /// Keep the case log in this directory (default: $POSDESK_DATA, else the user's data
+    /// directory, e.g. ~/.local/share/posdesk).
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -84,6 +89,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The case log of support calls: list, show, export, purge.
+    Cases {
+        #[command(subcommand)]
+        command: CasesCommand,
+    },
+    /// Outcomes from the case log: how often each cause solved each symptom.
+    Stats {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The whole pack as a printable handout (md, html) or as data (json).
     Export {
         #[arg(long, value_enum)]
@@ -93,6 +109,45 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum CasesCommand {
+    /// Cases, newest first.
+    List {
+        /// Only cases opened on or after this day (YYYY-MM-DD, local time).
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        since: Option<i64>,
+        /// Only cases whose shop, terminal, symptom, code or notes contain this (Chinese,
+        /// pinyin or initials).
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// One case in full.
+    Show { id: i64 },
+    /// Every case as JSON Lines or CSV.
+    Export {
+        #[arg(long, value_enum)]
+        format: CaseFormat,
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        since: Option<i64>,
+        /// Write to this file (safely replaced) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Delete cases opened more than DAYS days ago.
+    Purge {
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CaseFormat {
+    Jsonl,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -135,6 +190,14 @@ pub fn run(args: Args) -> ExitCode {
         }) => with_pack(content, |pack| {
             triage(pack, symptom.as_deref(), &answers, json)
         }),
+        Some(Command::Cases { command }) => {
+            let data = args.data.as_deref();
+            with_pack(content, |pack| cases(pack, data, command))
+        }
+        Some(Command::Stats { json }) => {
+            let data = args.data.as_deref();
+            with_pack(content, |pack| stats(pack, data, json))
+        }
         Some(Command::Export { format, output }) => {
             with_pack(content, |pack| export(pack, format, output.as_deref()))
         }
@@ -221,6 +284,101 @@ fn lint(dir: Option<&Path>) -> ExitCode {
             fail(&format!("{shown}: {} problem(s) found", diagnostics.len()))
         }
     }
+}
+
+/// A day as the Unix milliseconds of its local midnight.
+fn parse_day(text: &str) -> Result<i64, String> {
+    use chrono::TimeZone;
+    let day = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a day: write it as YYYY-MM-DD"))?;
+    let midnight = day.and_hms_opt(0, 0, 0).ok_or("no midnight that day")?;
+    chrono::Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.timestamp_millis())
+        .ok_or_else(|| format!("{text} has no local midnight"))
+}
+
+fn open_store(data: Option<&Path>) -> Result<posdesk::store::Store, String> {
+    let dir = posdesk::store::data_dir(data)
+        .ok_or("no data directory: pass --data DIR or set POSDESK_DATA")?;
+    posdesk::store::Store::open_in(&dir).map_err(|e| e.to_string())
+}
+
+fn cases(pack: &Pack, data: Option<&Path>, command: CasesCommand) -> ExitCode {
+    use posdesk::report::cases as text;
+    let store = match open_store(data) {
+        Ok(store) => store,
+        Err(message) => return fail(&message),
+    };
+    match command {
+        CasesCommand::List {
+            since,
+            search,
+            limit,
+        } => match store.cases(since, search.as_deref(), limit) {
+            Ok(found) => print_out(&text::list_text(pack, &found)),
+            Err(error) => fail(&error.to_string()),
+        },
+        CasesCommand::Show { id } => match store.case(id) {
+            Ok(Some(case)) => print_out(&text::case_text(pack, &case)),
+            Ok(None) => fail(&format!(
+                "no case #{id}; `posdesk cases list` shows the numbers"
+            )),
+            Err(error) => fail(&error.to_string()),
+        },
+        CasesCommand::Export {
+            format,
+            since,
+            output,
+        } => {
+            let found = match store.cases(since, None, usize::MAX) {
+                Ok(found) => found,
+                Err(error) => return fail(&error.to_string()),
+            };
+            let bytes = match format {
+                CaseFormat::Jsonl => text::jsonl(&found),
+                CaseFormat::Csv => text::csv(&found),
+            }
+            .into_bytes();
+            match output.as_deref() {
+                None => write_out(&bytes),
+                Some(path) if path == Path::new("-") => write_out(&bytes),
+                Some(path) => match posdesk::safe_write::write_file(path, &bytes) {
+                    Ok(()) => {
+                        print_err(&format!(
+                            "posdesk: wrote {} case(s) to {}\n",
+                            found.len(),
+                            path.display()
+                        ));
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => fail(&error.to_string()),
+                },
+            }
+        }
+        CasesCommand::Purge { older_than } => match store.purge_older_than(older_than) {
+            Ok(count) => print_out(&format!(
+                "purged {count} case(s) opened more than {older_than} day(s) ago\n"
+            )),
+            Err(error) => fail(&error.to_string()),
+        },
+    }
+}
+
+fn stats(pack: &Pack, data: Option<&Path>, json: bool) -> ExitCode {
+    let counts = match open_store(data).and_then(|s| s.outcome_counts().map_err(|e| e.to_string()))
+    {
+        Ok(counts) => counts,
+        Err(message) => return fail(&message),
+    };
+    if json {
+        return match serde_json::to_string_pretty(&counts) {
+            Ok(text) => print_json(&(text + "\n")),
+            Err(error) => fail(&format!("cannot write JSON: {error}")),
+        };
+    }
+    print_out(&posdesk::report::cases::stats_text(pack, &counts))
 }
 
 fn triage(pack: &Pack, symptom: Option<&str>, answers: &[usize], json: bool) -> ExitCode {

@@ -7,6 +7,7 @@
 pub mod advice;
 #[cfg(feature = "tui")]
 pub mod app;
+pub mod card_data;
 pub mod desk;
 pub mod diagnostic;
 pub mod load;
@@ -15,6 +16,7 @@ pub mod report;
 pub mod safe_text;
 pub mod safe_write;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod triage;
 

@@ -2,6 +2,7 @@
 //! plain text (`show`, `code`), Markdown or HTML (`export`).
 
 pub mod card;
+pub mod cases;
 mod html;
 mod markdown;
 mod text;

@@ -1,0 +1,208 @@
+//! The case log as text for people (`posdesk cases list|show`, `posdesk stats`) and as
+//! data (`posdesk cases export`): JSON Lines, one case per line, for log shippers; CSV
+//! with a UTF-8 byte order mark, so spreadsheet programs show the Chinese.
+
+use crate::model::Pack;
+use crate::store::{Case, Outcome, OutcomeCount};
+
+/// A symptom's or cause's title, or the id when the pack does not have it.
+fn title(pack: &Pack, id: &str) -> String {
+    pack.item(id)
+        .map_or_else(|| id.to_string(), |item| item.title().to_string())
+}
+
+/// How a case ended, in words.
+pub fn outcome_text(pack: &Pack, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Open => "处理中".to_string(),
+        Outcome::Resolved { cause } => format!("已解决：{}", title(pack, cause)),
+        Outcome::Escalated { to } => {
+            let who = crate::model::Actor::from_key(to).map_or(to.as_str(), |a| a.label());
+            format!("已转交：{who}")
+        }
+    }
+}
+
+/// One line per case: number, time opened, outcome, symptom, shop.
+pub fn list_text(pack: &Pack, cases: &[Case]) -> String {
+    if cases.is_empty() {
+        return "没有记录。\n".to_string();
+    }
+    let mut out = String::new();
+    for case in cases {
+        let symptom = case
+            .symptom
+            .as_deref()
+            .map_or_else(|| "（未选现象）".to_string(), |s| title(pack, s));
+        let opened = case
+            .opened_at
+            .get(..16)
+            .unwrap_or(&case.opened_at)
+            .replace('T', " ");
+        out += &format!(
+            "#{:<5} {opened}  {:<14}  {symptom}",
+            case.id,
+            outcome_text(pack, &case.outcome)
+        );
+        if !case.shop.is_empty() {
+            out += &format!("  商户：{}", case.shop);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A case in full.
+pub fn case_text(pack: &Pack, case: &Case) -> String {
+    let mut out = format!("记录 #{}\n", case.id);
+    out += &format!("开始：{}\n", case.opened_at);
+    out += &format!("更新：{}\n", case.updated_at);
+    if let Some(closed) = &case.closed_at {
+        out += &format!("结束：{closed}\n");
+    }
+    out += &format!("结果：{}\n", outcome_text(pack, &case.outcome));
+    if let Some(symptom) = &case.symptom {
+        out += &format!("现象：{} ({symptom})\n", title(pack, symptom));
+    }
+    if let Some(code) = &case.code {
+        out += &format!("应答码：{code}\n");
+    }
+    if let Some(path) = &case.triage {
+        let answers: Vec<String> = path
+            .steps
+            .iter()
+            .map(|s| format!("{}={}", s.question, s.answer))
+            .collect();
+        out += &format!("问诊：{}\n", answers.join(" > "));
+    }
+    out += &format!("商户：{}\n终端：{}\n", case.shop, case.terminal);
+    out += &format!("内容包：{} {}\n", case.pack, case.pack_version);
+    if !case.ticks.is_empty() {
+        out += "已完成的步骤：\n";
+        for tick in &case.ticks {
+            out += &format!(
+                "  [x] {} 第{}步  {}\n",
+                title(pack, &tick.solution),
+                tick.step,
+                tick.at
+            );
+        }
+    }
+    if !case.notes.is_empty() {
+        out += "备注：\n";
+        for note in &case.notes {
+            out += &format!("  {}  {}\n", note.at, note.text);
+        }
+    }
+    out
+}
+
+/// One JSON object per line.
+pub fn jsonl(cases: &[Case]) -> String {
+    cases
+        .iter()
+        .filter_map(|case| serde_json::to_string(case).ok())
+        .map(|line| line + "\n")
+        .collect()
+}
+
+const CSV_COLUMNS: [&str; 15] = [
+    "id",
+    "opened_at",
+    "updated_at",
+    "closed_at",
+    "pack",
+    "pack_version",
+    "symptom",
+    "code",
+    "triage",
+    "shop",
+    "terminal",
+    "outcome",
+    "cause_or_escalated_to",
+    "ticks",
+    "notes",
+];
+
+/// CSV (RFC 4180, every field quoted), with a byte order mark.
+pub fn csv(cases: &[Case]) -> String {
+    let mut out = String::from("\u{feff}");
+    out += &CSV_COLUMNS.join(",");
+    out += "\r\n";
+    for case in cases {
+        let (outcome, detail) = match &case.outcome {
+            Outcome::Open => ("open", String::new()),
+            Outcome::Resolved { cause } => ("resolved", cause.clone()),
+            Outcome::Escalated { to } => ("escalated", to.clone()),
+        };
+        let triage = case.triage.as_ref().map_or(String::new(), |path| {
+            path.steps
+                .iter()
+                .map(|s| format!("{}={}", s.question, s.answer))
+                .collect::<Vec<_>>()
+                .join(" > ")
+        });
+        let ticks: Vec<String> = case
+            .ticks
+            .iter()
+            .map(|t| format!("{}#{}@{}", t.solution, t.step, t.at))
+            .collect();
+        let notes: Vec<String> = case
+            .notes
+            .iter()
+            .map(|n| format!("{} {}", n.at, n.text))
+            .collect();
+        let fields = [
+            case.id.to_string(),
+            case.opened_at.clone(),
+            case.updated_at.clone(),
+            case.closed_at.clone().unwrap_or_default(),
+            case.pack.clone(),
+            case.pack_version.clone(),
+            case.symptom.clone().unwrap_or_default(),
+            case.code.clone().unwrap_or_default(),
+            triage,
+            case.shop.clone(),
+            case.terminal.clone(),
+            outcome.to_string(),
+            detail,
+            ticks.join("; "),
+            notes.join("\n"),
+        ];
+        let quoted: Vec<String> = fields
+            .iter()
+            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .collect();
+        out += &quoted.join(",");
+        out += "\r\n";
+    }
+    out
+}
+
+/// The outcome figures: per symptom, each cause and how often it solved the case.
+pub fn stats_text(pack: &Pack, counts: &[OutcomeCount]) -> String {
+    if counts.is_empty() {
+        return "还没有已解决的记录。\n".to_string();
+    }
+    let mut out = String::new();
+    let mut last = "";
+    for count in counts {
+        if count.symptom != last {
+            out += &format!(
+                "{} ({}): {} 次已结束\n",
+                title(pack, &count.symptom),
+                count.symptom,
+                count.closed
+            );
+            last = &count.symptom;
+        }
+        out += &format!(
+            "  {}/{}  {} ({})\n",
+            count.solved,
+            count.closed,
+            title(pack, &count.cause),
+            count.cause
+        );
+    }
+    out
+}
