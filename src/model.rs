@@ -591,6 +591,11 @@ pub struct Pack {
     /// Positions in `symptoms`, most common first: the home list, sorted once.
     #[serde(skip)]
     pub(crate) home: Vec<usize>,
+    /// Triage questions by id, and the question each symptom's triage starts at.
+    #[serde(skip)]
+    pub(crate) questions: HashMap<Text, usize>,
+    #[serde(skip)]
+    pub(crate) starts: HashMap<Text, usize>,
 }
 
 impl Pack {
@@ -617,6 +622,26 @@ impl Pack {
         let mut home: Vec<usize> = (0..self.symptoms.len()).collect();
         home.sort_by_key(|&position| self.symptoms.get(position).map_or(i64::MAX, |s| s.rank));
         self.home = home;
+        self.questions.clear();
+        self.starts.clear();
+        for (position, question) in self.triage.iter().enumerate() {
+            self.questions
+                .entry(question.id.clone())
+                .or_insert(position);
+            for symptom in &question.starts {
+                self.starts.entry(symptom.clone()).or_insert(position);
+            }
+        }
+    }
+
+    /// A triage question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.triage.get(*self.questions.get(id)?)
+    }
+
+    /// The question a symptom's triage starts at.
+    pub fn triage_start(&self, symptom: &str) -> Option<&Question> {
+        self.triage.get(*self.starts.get(symptom)?)
     }
 
     /// Looks an item up by id.

@@ -67,11 +67,17 @@ pub struct Walk<'p> {
 }
 
 impl<'p> Walk<'p> {
-    /// The cause to act on now: the first one not ruled out.
+    /// The cause to act on now: the first one an answer kept. None until an answer points
+    /// at one, and none while a code is to be typed (the code decides).
     pub fn leading(&self) -> Option<&'p Cause> {
+        if let Reached::Outcome(answer) = self.reached {
+            if matches!(answer.leads_to, Lead::EnterCode) {
+                return None;
+            }
+        }
         self.causes
             .iter()
-            .find(|c| c.standing != Standing::RuledOut)
+            .find(|c| c.standing == Standing::Kept)
             .map(|c| c.cause)
     }
 
@@ -157,12 +163,10 @@ impl fmt::Display for TriageError {
                 "answer {step} has no question: the triage ended after answer {}",
                 step.saturating_sub(1)
             ),
-            TriageError::Broken { question } => {
-                write!(
-                    f,
-                    "question \"{question}\" leads to a question that does not exist"
-                )
-            }
+            TriageError::Broken { question } => write!(
+                f,
+                "question \"{question}\" has no answers or leads to a question that does not exist; run `posdesk lint`"
+            ),
         }
     }
 }
@@ -179,21 +183,29 @@ pub fn default_symptom(pack: &Pack) -> Option<&Symptom> {
 
 /// The question a symptom's triage starts at.
 pub fn start_of<'p>(pack: &'p Pack, symptom: &str) -> Option<&'p Question> {
-    pack.triage
-        .iter()
-        .find(|q| q.starts.iter().any(|s| s == symptom))
+    pack.triage_start(symptom)
 }
 
 pub fn question<'p>(pack: &'p Pack, id: &str) -> Option<&'p Question> {
-    pack.triage.iter().find(|q| q.id == id)
+    pack.question(id)
 }
 
 /// Finds a symptom by id or by its exact title.
 fn find_symptom<'p>(pack: &'p Pack, given: &str) -> Result<&'p Symptom, TriageError> {
     let given = given.trim();
+    let by_code = || {
+        crate::model::normalize_code(given)
+            .and_then(|code| pack.symptoms_with_code(&code).into_iter().next())
+    };
     if let Some(symptom) = pack
         .symptom(given)
         .or_else(|| pack.symptoms.iter().find(|s| s.title == given))
+        .or_else(|| {
+            pack.symptoms
+                .iter()
+                .find(|s| s.aliases.iter().any(|a| a == given))
+        })
+        .or_else(by_code)
     {
         return Ok(symptom);
     }
@@ -237,6 +249,11 @@ pub fn walk<'p>(
         if matches!(reached, Reached::Outcome(_)) {
             return Err(TriageError::PastTheEnd { step });
         }
+        if at.answers.is_empty() {
+            return Err(TriageError::Broken {
+                question: at.id.to_string(),
+            });
+        }
         let Some(answer) = given.checked_sub(1).and_then(|i| at.answers.get(i)) else {
             return Err(TriageError::NoSuchAnswer {
                 step,
@@ -267,7 +284,8 @@ pub fn walk<'p>(
 }
 
 /// What one answer does to the causes: rules some in or out; an answer that ends the
-/// triage with causes (or a code) keeps those and rules out the rest.
+/// triage with causes (or a code) keeps those, on top, and leaves the rest as they were
+/// (only an explicit `rule_out` rules a cause out, so every 排除 has its reason).
 fn apply<'p>(
     pack: &'p Pack,
     causes: &mut Vec<InPlay<'p>>,
@@ -327,17 +345,6 @@ fn apply<'p>(
             causes.insert(0, moved);
         }
     }
-    if !pointed.is_empty() {
-        let pointed: HashSet<&str> = pointed.into_iter().collect();
-        for in_play in causes.iter_mut() {
-            if in_play.standing != Standing::RuledOut
-                && !pointed.contains(in_play.cause.id.as_str())
-            {
-                in_play.standing = Standing::RuledOut;
-                in_play.because = because;
-            }
-        }
-    }
 }
 
 /// Kept first, then open, then ruled out; each group keeps its order.
@@ -349,12 +356,19 @@ fn order(causes: &mut [InPlay<'_>]) {
     });
 }
 
+/// The most paths [`all_paths`] lists.
+pub const MAX_PATHS: usize = 100_000;
+
 /// Every way through a question and below it, as answer lists: for tests and figures.
-/// Stops descending at `max_depth` answers (a loop-free tree is never that deep).
+/// Stops descending at `max_depth` answers, and stops at [`MAX_PATHS`] paths (shared
+/// subtrees multiply them).
 pub fn all_paths(pack: &Pack, start: &Question, max_depth: usize) -> Vec<Vec<usize>> {
     let mut found = Vec::new();
     let mut stack: Vec<(&Question, Vec<usize>)> = vec![(start, Vec::new())];
     while let Some((at, answers)) = stack.pop() {
+        if found.len() >= MAX_PATHS {
+            break;
+        }
         for (index, answer) in at.answers.iter().enumerate() {
             let mut path = answers.clone();
             path.push(index + 1);
@@ -395,6 +409,18 @@ pub fn warnings(pack: &Pack) -> Vec<Diagnostic> {
             ));
         }
     }
+    for question in pack.triage.iter().filter(|q| !q.starts.is_empty()) {
+        let depth = deepest(pack, question);
+        if depth > MAX_DEPTH {
+            found.push(place(&question.location).error(
+                format!(
+                    "warning: the triage from \"{}\" can ask {depth} questions in a row; a clerk with a customer waiting needs at most {MAX_DEPTH}",
+                    question.id
+                ),
+                "merge questions, or lead earlier answers straight to causes",
+            ));
+        }
+    }
     let mut reached: HashSet<&str> = HashSet::new();
     for question in &pack.triage {
         for answer in &question.answers {
@@ -422,6 +448,51 @@ pub fn warnings(pack: &Pack) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// More questions in a row than this is a warning.
+pub const MAX_DEPTH: usize = 6;
+
+/// The most questions a walk from `start` can ask (each question counted once per path;
+/// a loop, which lint reports, is not followed twice).
+fn deepest(pack: &Pack, start: &Question) -> usize {
+    let by_id: std::collections::HashMap<&str, &Question> =
+        pack.triage.iter().map(|q| (q.id.as_str(), q)).collect();
+    let mut memo: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Post-order over an explicit stack: a deep chain cannot overflow the real one.
+    let mut stack: Vec<(&Question, bool)> = vec![(start, false)];
+    let mut on_path: HashSet<&str> = HashSet::new();
+    while let Some((question, expanded)) = stack.pop() {
+        let id = question.id.as_str();
+        if expanded {
+            on_path.remove(id);
+            let below = question
+                .answers
+                .iter()
+                .filter_map(|a| match &a.leads_to {
+                    Lead::Question(next) => memo.get(next.as_str()).copied(),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            memo.insert(id, below + 1);
+            continue;
+        }
+        if memo.contains_key(id) || !on_path.insert(id) {
+            continue;
+        }
+        stack.push((question, true));
+        for answer in &question.answers {
+            if let Lead::Question(next) = &answer.leads_to {
+                if let Some(next) = by_id.get(next.as_str()) {
+                    if !memo.contains_key(next.id.as_str()) && !on_path.contains(next.id.as_str()) {
+                        stack.push((next, false));
+                    }
+                }
+            }
+        }
+    }
+    memo.get(start.id.as_str()).copied().unwrap_or(0)
 }
 
 /// Why a cause stands where it does, in a clerk's words: 「问题」答「回答」.
@@ -626,26 +697,30 @@ pub fn report_text(report: &WalkReport) -> String {
 }
 
 /// The symptom whose triage fits an item on screen: the symptom itself, or the first
-/// symptom (in home order) that lists the cause or the code, or shares a cause with it.
+/// symptom with a triage (in home order) that lists the code, or shares a cause with the
+/// item.
 pub fn symptom_for<'p>(pack: &'p Pack, item: crate::model::Item<'p>) -> Option<&'p Symptom> {
     use crate::model::Item;
-    let home = (0..pack.symptoms.len()).filter_map(|place| pack.home_symptom(place));
-    let has_cause =
-        |s: &Symptom, ids: &[crate::model::Text]| s.causes.iter().any(|c| ids.contains(c));
-    let found = match item {
-        Item::Symptom(symptom) => Some(symptom),
-        Item::Code(code) => home
-            .clone()
-            .find(|s| s.codes.contains(&code.code))
-            .or_else(|| home.clone().find(|s| has_cause(s, &code.causes))),
-        Item::Faq(faq) => home.clone().find(|s| has_cause(s, &faq.causes)),
-        other => {
-            let causes: Vec<crate::model::Text> = crate::desk::causes_for(pack, other)
-                .iter()
-                .map(|c| c.id.clone())
-                .collect();
-            home.clone().find(|s| has_cause(s, &causes))
+    let with_triage = |s: &&Symptom| start_of(pack, &s.id).is_some();
+    let causes: Vec<&str> = match item {
+        Item::Symptom(symptom) => return Some(symptom).filter(with_triage),
+        Item::Code(code) => {
+            if let Some(symptom) = pack
+                .symptoms_with_code(&code.code)
+                .into_iter()
+                .find(with_triage)
+            {
+                return Some(symptom);
+            }
+            code.causes.iter().map(|c| c.as_str()).collect()
         }
+        other => crate::desk::causes_for(pack, other)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect(),
     };
-    found.filter(|s| start_of(pack, &s.id).is_some())
+    (0..pack.symptoms.len())
+        .filter_map(|place| pack.home_symptom(place))
+        .filter(with_triage)
+        .find(|s| s.causes.iter().any(|c| causes.contains(&c.as_str())))
 }

@@ -176,6 +176,7 @@ impl App {
                 self.go_forward();
                 return Outcome::redraw();
             }
+            Action::Escape if self.active_screen().is_some_and(|s| s.takes_escape()) => {}
             Action::Escape => {
                 // One step deeper from the results comes back to them first; on the list
                 // itself Esc clears the search, then steps back.
@@ -305,11 +306,19 @@ impl App {
         };
         self.history.push(before);
         self.overlays.clear();
+        self.query.clear();
+        self.query_pending = false;
         let mut cx = Cx::new(&self.desk, &self.theme, &self.query, None);
         if let Some(screen) = self.screens.get_mut(index) {
             screen.show(id, &mut cx);
         }
+        let requests = cx.requests;
         self.active = index;
+        for request in requests {
+            if let Request::Status(message) = request {
+                self.status = Some(message);
+            }
+        }
     }
 
     fn switch_to(&mut self, index: usize) {

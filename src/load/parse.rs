@@ -670,7 +670,7 @@ fn read_faq(mut fields: Fields<'_, '_>, draft: &mut Draft) {
 }
 
 /// Checks a code as written in content: exactly two characters, digits or capitals.
-fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) -> Option<String> {
+pub(super) fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) -> Option<String> {
     let well_formed = code.len() == 2
         && code
             .bytes()

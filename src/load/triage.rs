@@ -3,9 +3,9 @@
 //! loops, every question reachable and answerable, every answer leads somewhere.
 
 use super::fields::Fields;
-use super::parse::{is_kebab_id, links, location, sources, Draft, Link, Target};
+use super::parse::{checked_code, is_kebab_id, links, location, sources, Draft, Link, Target};
 use crate::diagnostic::{did_you_mean, Diagnostic, Pos};
-use crate::model::{code_id, normalize_code, Answer, Kind, Lead, Question, Text};
+use crate::model::{code_id, Answer, Kind, Lead, Question, Text};
 use std::collections::{HashMap, HashSet};
 
 /// Fewest and most answers a question may have: one answer is no question, and more
@@ -13,20 +13,40 @@ use std::collections::{HashMap, HashSet};
 pub const MIN_ANSWERS: usize = 2;
 pub const MAX_ANSWERS: usize = 6;
 
-/// Words a question or answer must not hold: they may be read out to the customer, and
-/// a clerk never asks about a lost or stolen card (discretion for pick-up codes).
-const INDISCREET: [&str; 4] = ["挂失", "被盗", "作弊", "没收"];
-
 /// Where the parts of one question were written, for the checks.
 #[derive(Debug, Clone)]
 pub struct QuestionPlaces {
     pub id: Pos,
-    /// Each answer's table, and where its `next` target was written (if it has one).
-    pub answers: Vec<(Pos, Option<Pos>)>,
+    pub answers: Vec<AnswerPlaces>,
     pub starts: Vec<Pos>,
-    pub text: Pos,
     /// Answers as written, counting those that could not be read (a dead end).
     pub written: usize,
+}
+
+/// Where the parts of one answer were written.
+#[derive(Debug, Clone)]
+pub struct AnswerPlaces {
+    pub table: Pos,
+    pub next: Option<Pos>,
+    pub note: Option<Pos>,
+}
+
+/// What a clerk may read out or act on must follow the pack's safety rules: no word that
+/// discloses a lost, stolen or fraud card (a clerk never asks about one), no advice to
+/// split a sale. Each problem is reported where the text was written.
+fn check_spoken(text: &str, pos: &Pos, what: &str, errors: &mut Vec<Diagnostic>) {
+    if let Some(word) = crate::advice::disclosing_word(text) {
+        errors.push(pos.error(
+            format!("{what} says 「{word}」, which the customer may hear or see"),
+            "ask about what the screen or the card shows; the code's discreet script says what to tell the customer",
+        ));
+    }
+    if let Some(phrase) = crate::advice::splits_sale(text) {
+        errors.push(pos.error(
+            format!("{what} advises splitting the sale (「{phrase}」)"),
+            "never split one sale into several slips on the same card; suggest another card or payment",
+        ));
+    }
 }
 
 /// Reads one `[[question]]`.
@@ -43,7 +63,18 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     }
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let text = fields.text("text");
-    let hint = fields.opt_text("hint").map(|(t, _)| t);
+    if let Some((text, pos)) = &text {
+        check_spoken(text, pos, &format!("question \"{from}\""), fields.errors);
+    }
+    let hint = fields.opt_text("hint").map(|(hint, pos)| {
+        check_spoken(
+            &hint,
+            &pos,
+            &format!("the hint of \"{from}\""),
+            fields.errors,
+        );
+        hint
+    });
     let start_entries = fields.text_list("starts", false);
     let mut starts = Vec::new();
     let mut start_places = Vec::new();
@@ -58,7 +89,7 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         starts.push(symptom);
         start_places.push(pos);
     }
-    let mut answers = Vec::new();
+    let mut answers: Vec<Answer> = Vec::new();
     let mut answer_places = Vec::new();
     let tables = fields.table_list("answer");
     let written = tables.len();
@@ -70,15 +101,21 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             fields.file(),
             fields.errors,
         );
-        if let Some((read, next_pos)) = read_answer(&mut answer, draft, &from, &pos) {
+        if let Some((read, places)) = read_answer(&mut answer, draft, &from, &pos) {
+            if answers.iter().any(|a| a.text == read.text) {
+                answer.errors.push(pos.error(
+                    format!("question \"{from}\" has the answer \"{}\" twice", read.text),
+                    "merge the two answers, or word them apart",
+                ));
+            }
             answers.push(read);
-            answer_places.push((pos, next_pos));
+            answer_places.push(places);
         }
         answer.finish();
     }
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
-    if let (Some((id, id_pos)), Some((text, text_pos))) = (id, text) {
+    if let (Some((id, id_pos)), Some((text, _))) = (id, text) {
         draft.triage.push((
             Question {
                 id,
@@ -93,22 +130,29 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
                 id: id_pos,
                 answers: answer_places,
                 starts: start_places,
-                text: text_pos,
                 written,
             },
         ));
     }
 }
 
-/// Reads one answer; returns it with where its `next` was written.
+/// Reads one answer; returns it with where its parts were written.
 fn read_answer(
     fields: &mut Fields<'_, '_>,
     draft: &mut Draft,
     from: &Text,
     at: &Pos,
-) -> Option<(Answer, Option<Pos>)> {
+) -> Option<(Answer, AnswerPlaces)> {
     let errors_before = fields.errors.len();
     let text = fields.text("text");
+    if let Some((text, pos)) = &text {
+        check_spoken(
+            text,
+            pos,
+            &format!("an answer of \"{from}\""),
+            fields.errors,
+        );
+    }
     let next = fields.opt_text("next");
     let code = fields.opt_text("code");
     let enter_code = fields.opt_bool("enter_code").unwrap_or(false);
@@ -137,7 +181,10 @@ fn read_answer(
         Target::Item(Kind::Cause),
         false,
     );
-    let note = fields.opt_text("note").map(|(t, _)| t);
+    let note = fields.opt_text("note");
+    if let Some((note, pos)) = &note {
+        check_spoken(note, pos, &format!("a note of \"{from}\""), fields.errors);
+    }
     let mut leads = Vec::new();
     let mut next_pos = None;
     if let Some((next, pos)) = next {
@@ -145,22 +192,16 @@ fn read_answer(
         leads.push(Lead::Question(next));
     }
     if let Some((code, pos)) = code {
-        match normalize_code(&code) {
-            Some(normal) => {
-                let id = code_id(&normal);
-                draft.links.push(Link {
-                    from: from.clone(),
-                    field: "code",
-                    target: id.as_str().into(),
-                    expects: Target::Item(Kind::Code),
-                    pos,
-                });
-                leads.push(Lead::Code(id.into()));
-            }
-            None => fields.errors.push(pos.error(
-                format!("\"{code}\" is not a response code"),
-                "write the two characters shown on the terminal, like \"05\" or \"A0\"",
-            )),
+        if let Some(normal) = checked_code(&code, &pos, fields.errors) {
+            let id = code_id(&normal);
+            draft.links.push(Link {
+                from: from.clone(),
+                field: "code",
+                target: id.as_str().into(),
+                expects: Target::Item(Kind::Code),
+                pos,
+            });
+            leads.push(Lead::Code(id.into()));
         }
     }
     if enter_code {
@@ -185,6 +226,16 @@ fn read_answer(
         }
     }
     let (text, _) = text?;
+    let kept = rule_in.iter().chain(match leads.first() {
+        Some(Lead::Causes(ids)) => ids.as_slice(),
+        _ => &[],
+    });
+    if let Some(both) = kept.clone().find(|id| rule_out.contains(id)) {
+        fields.errors.push(at.error(
+            format!("answer \"{text}\" of \"{from}\" both keeps and rules out \"{both}\""),
+            "remove it from `rule_out`, or from `causes` / `rule_in`",
+        ));
+    }
     if leads.len() > 1 {
         fields.errors.push(at.error(
             format!(
@@ -205,6 +256,10 @@ fn read_answer(
         ));
         return None;
     };
+    let (note, note_pos) = match note {
+        Some((note, pos)) => (Some(note), Some(pos)),
+        None => (None, None),
+    };
     Some((
         Answer {
             text,
@@ -213,7 +268,11 @@ fn read_answer(
             rule_out,
             note,
         },
-        next_pos,
+        AnswerPlaces {
+            table: at.clone(),
+            next: next_pos,
+            note: note_pos,
+        },
     ))
 }
 
@@ -239,7 +298,8 @@ pub fn check_triage(draft: &Draft, errors: &mut Vec<Diagnostic>) {
             first.insert(id, &places.id);
         }
         let count = places.written;
-        if !(MIN_ANSWERS..=MAX_ANSWERS).contains(&count) {
+        // No answers at all is reported as a missing `answer` already.
+        if count > 0 && !(MIN_ANSWERS..=MAX_ANSWERS).contains(&count) {
             errors.push(places.id.error(
                 format!(
                     "question \"{id}\" has {count} answer(s): a question needs {MIN_ANSWERS} to {MAX_ANSWERS}"
@@ -251,21 +311,60 @@ pub fn check_triage(draft: &Draft, errors: &mut Vec<Diagnostic>) {
                 },
             ));
         }
-        let spoken =
-            std::iter::once(&question.text).chain(question.answers.iter().map(|a| &a.text));
-        for text in spoken {
-            if let Some(word) = INDISCREET.iter().find(|w| text.contains(**w)) {
-                errors.push(places.text.error(
-                    format!("question \"{id}\" says 「{word}」 where the customer may hear it"),
-                    "ask about what the screen or the card shows; the code's discreet script says what to tell the customer",
-                ));
-            }
-        }
     }
+    check_notes(draft, errors);
     check_targets(draft, &first, errors);
     check_cycles(draft, errors);
     check_reachable(draft, errors);
     check_starts(draft, errors);
+}
+
+/// A note is advice: it may not allow a retry that the verdict of a cause it points at
+/// forbids (or forbid one it allows).
+fn check_notes(draft: &Draft, errors: &mut Vec<Diagnostic>) {
+    let verdicts: HashMap<&str, &crate::model::Verdict> = draft
+        .causes
+        .iter()
+        .map(|c| (c.id.as_str(), &c.verdict))
+        .chain(draft.codes.iter().map(|c| (c.id.as_str(), &c.verdict)))
+        .collect();
+    let code_causes: HashMap<&str, &[Text]> = draft
+        .codes
+        .iter()
+        .map(|c| (c.id.as_str(), c.causes.as_slice()))
+        .collect();
+    for (question, places) in &draft.triage {
+        for (answer, places) in question.answers.iter().zip(&places.answers) {
+            let (Some(note), Some(pos)) = (&answer.note, &places.note) else {
+                continue;
+            };
+            let mut pointed: Vec<&str> = answer.rule_in.iter().map(|id| id.as_str()).collect();
+            match &answer.leads_to {
+                Lead::Causes(ids) => pointed.extend(ids.iter().map(|id| id.as_str())),
+                Lead::Code(code) => {
+                    pointed.push(code.as_str());
+                    if let Some(causes) = code_causes.get(code.as_str()) {
+                        pointed.extend(causes.iter().map(|id| id.as_str()));
+                    }
+                }
+                _ => {}
+            }
+            for id in pointed {
+                let Some(verdict) = verdicts.get(id) else {
+                    continue;
+                };
+                if let Some(claim) = crate::advice::contradiction(note, verdict) {
+                    errors.push(pos.error(
+                        format!(
+                            "a note of \"{}\" says 「{}」, but the verdict of \"{id}\" says otherwise",
+                            question.id, claim.phrase
+                        ),
+                        "word the note as the verdict has it, or point the answer at other causes",
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// `next` must name a question.
@@ -273,10 +372,11 @@ fn check_targets(draft: &Draft, questions: &HashMap<&str, &Pos>, errors: &mut Ve
     let mut names: Vec<&str> = questions.keys().copied().collect();
     names.sort_unstable();
     for (question, places) in &draft.triage {
-        for (answer, (at, next_pos)) in question.answers.iter().zip(&places.answers) {
+        for (answer, places) in question.answers.iter().zip(&places.answers) {
             let Lead::Question(next) = &answer.leads_to else {
                 continue;
             };
+            let (at, next_pos) = (&places.table, &places.next);
             if questions.contains_key(next.as_str()) {
                 continue;
             }
@@ -313,7 +413,17 @@ fn check_cycles(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         .collect();
     // 0 unseen, 1 on the current path, 2 done.
     let mut state = vec![0u8; draft.triage.len()];
-    for root in 0..draft.triage.len() {
+    // From the starts first, so a loop is reported at the answer that leads back.
+    let mut roots: Vec<usize> = (0..draft.triage.len())
+        .filter(|&i| {
+            draft
+                .triage
+                .get(i)
+                .is_some_and(|(q, _)| !q.starts.is_empty())
+        })
+        .collect();
+    roots.extend(0..draft.triage.len());
+    for root in roots {
         if state.get(root) != Some(&0) {
             continue;
         }
@@ -357,9 +467,20 @@ fn check_cycles(draft: &Draft, errors: &mut Vec<Diagnostic>) {
                                 .find(|(a, _)| {
                                     matches!(&a.leads_to, Lead::Question(n) if by_id.get(n.as_str()) == Some(&child))
                                 })
-                                .map_or(&places.id, |(_, (at, next))| next.as_ref().unwrap_or(at));
+                                .map_or(&places.id, |(_, a)| a.next.as_ref().unwrap_or(&a.table));
+                            let shown = if ids.len() > 8 {
+                                let tail = ids.get(ids.len() - 3..).unwrap_or_default();
+                                format!(
+                                    "{} -> ... ({} questions) -> {}",
+                                    ids.get(..3).unwrap_or_default().join(" -> "),
+                                    ids.len(),
+                                    tail.join(" -> ")
+                                )
+                            } else {
+                                ids.join(" -> ")
+                            };
                             errors.push(pos.error(
-                                format!("the triage loops: {}", ids.join(" -> ")),
+                                format!("the triage loops: {shown}"),
                                 "lead this answer to a later question, a code, causes or an escalation",
                             ));
                         }

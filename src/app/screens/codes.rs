@@ -63,6 +63,11 @@ impl Screen for Codes {
                 }
                 return Handled::Consumed;
             }
+            Action::TriageSymptom => {
+                let code = self.selected(cx.desk).map(crate::model::Item::Code);
+                super::start_triage_for(code, cx);
+                return Handled::Consumed;
+            }
             // One panel: nothing to move the focus to.
             Action::NextPanel | Action::PrevPanel | Action::Escape => return Handled::Consumed,
             _ => return Handled::Ignored,

@@ -160,6 +160,22 @@ pub fn panel_hints(focus: Panel) -> Vec<Hint> {
     }
 }
 
+/// Starts the triage of the symptom that fits an item on screen (F2 on a symptom, code
+/// or cause); says so when no symptom of it has a triage.
+pub fn start_triage_for(item: Option<crate::model::Item<'_>>, cx: &mut Cx<'_>) {
+    let pack = cx.desk.pack();
+    match item.and_then(|item| crate::triage::symptom_for(pack, item)) {
+        Some(symptom) => cx.request(Request::ShowOn {
+            screen: "triage",
+            id: symptom.id.to_string(),
+        }),
+        None => cx.request(Request::Status(match item {
+            Some(item) => format!("「{}」没有问诊问题", item.title()),
+            None => "先选一个现象，再按这个键开始问诊".to_string(),
+        })),
+    }
+}
+
 /// Whether a screen took an input, or leaves it to the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handled {
@@ -185,6 +201,12 @@ pub trait Screen: Any {
     }
     /// Opens an item on this screen.
     fn show(&mut self, _id: &str, _cx: &mut Cx<'_>) {}
+
+    /// Whether Esc is this screen's to handle now (it has a step of its own to undo),
+    /// before the app clears the search or goes back in history.
+    fn takes_escape(&self) -> bool {
+        false
+    }
 
     /// An action, after the overlays and before the app's own handling.
     fn handle(&mut self, action: Action, cx: &mut Cx<'_>) -> Handled;

@@ -31,8 +31,10 @@ pub struct Triage {
     ended: bool,
 }
 
-/// Rows the counter card may take on a short terminal: the question needs the rest.
+/// Rows the counter card may take on a short terminal: the question needs the rest (17
+/// rows keep a question of two lines, its hint and four answers in view).
 const CARD_ROWS_SHORT: u16 = 7;
+const ROWS_FOR_THE_QUESTION: u16 = 17;
 
 impl Triage {
     fn walk<'d>(&self, desk: &'d Desk) -> Option<Walk<'d>> {
@@ -42,6 +44,8 @@ impl Triage {
 
     /// The item whose counter card and detail are shown: the cause selected in the
     /// middle panel, else the code an outcome leads to, else the cause to act on.
+    /// Before any answer, the symptom; at the end, the code or the cause to act on; none
+    /// while a code is to be typed or the case is handed over.
     fn shown_item<'d>(&self, walk: &Walk<'d>, desk: &'d Desk) -> Option<Item<'d>> {
         if self.place.focus != Panel::Left {
             if let Some(in_play) = walk.causes.get(self.place.middle.row) {
@@ -49,28 +53,29 @@ impl Triage {
             }
         }
         if let Reached::Outcome(answer) = walk.reached {
-            if let Lead::Code(id) = &answer.leads_to {
-                if let Some(item) = desk.pack().item(id) {
-                    return Some(item);
-                }
+            match &answer.leads_to {
+                Lead::Code(id) => return desk.pack().item(id),
+                Lead::EnterCode | Lead::Escalate { .. } => return None,
+                Lead::Causes(_) | Lead::Question(_) => {}
             }
         }
-        walk.leading().map(Item::Cause)
+        match walk.leading() {
+            Some(cause) => Some(Item::Cause(cause)),
+            None if walk.taken.is_empty() => Some(Item::Symptom(walk.symptom)),
+            None => None,
+        }
     }
 
     /// The question panel's lines, and which line each answer is on.
     fn question_lines(&self, walk: &Walk<'_>, desk: &Desk, theme: &Theme) -> QuestionLines {
         let mut lines = Vec::new();
         let mut answer_lines = Vec::new();
-        if !walk.taken.is_empty() {
-            let path: Vec<String> = walk
-                .taken
-                .iter()
-                .map(|(_, _, answer)| answer.text.to_string())
-                .collect();
+        // The last answer only: the whole path is in the status bar, and a long one would
+        // push the question out of a short screen.
+        if let Some((_, _, answer)) = walk.taken.last() {
             lines.push(line(
                 vec![Piece::new(
-                    format!("已答：{}", path.join(" > ")),
+                    format!("已答 {} 问，上一问：{}", walk.taken.len(), answer.text),
                     theme.dim(),
                 )],
                 2,
@@ -118,8 +123,18 @@ impl Triage {
                         2,
                     ));
                 }
+                if let Lead::Escalate { to, how } = &answer.leads_to {
+                    lines.push(line(
+                        vec![
+                            Piece::new(format!("转交{}：", to.label()), theme.label()),
+                            Piece::new(how.to_string(), theme.text()),
+                        ],
+                        2,
+                    ));
+                }
                 let next = match answer.leads_to {
                     Lead::EnterCode => "直接输入应答码，就会显示它的处理方法",
+                    Lead::Escalate { .. } => "Tab 看原因；Backspace 撤销这个回答",
                     Lead::Code(_) => "Enter 打开这个应答码的原因和步骤",
                     _ => "Enter 打开这个原因的步骤和对顾客说",
                 };
@@ -175,7 +190,7 @@ impl Triage {
             .collect()
     }
 
-    fn answer(&mut self, number: usize, cx: &mut Cx<'_>) {
+    fn choose(&mut self, number: usize, cx: &mut Cx<'_>) {
         let Some(walk) = self.walk(cx.desk) else {
             return;
         };
@@ -256,13 +271,17 @@ impl Triage {
         }
     }
 
-    /// Keeps the answers to those the pack still has (after a reload).
+    /// Keeps the answers to those the pack still has (after a reload), and names the
+    /// symptom the triage is of, so that a reload cannot switch it to another tree.
     fn keep_valid(&mut self, desk: &Desk) {
+        let pack = desk.pack();
+        if walker::start_of(pack, &self.symptom).is_none() {
+            self.symptom =
+                walker::default_symptom(pack).map_or(String::new(), |s| s.id.to_string());
+            self.answers.clear();
+        }
         while !self.answers.is_empty() && self.walk(desk).is_none() {
             self.answers.pop();
-        }
-        if self.walk(desk).is_none() {
-            self.symptom.clear();
         }
     }
 
@@ -286,11 +305,7 @@ struct QuestionLines {
 }
 
 fn line(pieces: Vec<Piece>, indent: usize) -> DetailLine {
-    DetailLine {
-        pieces,
-        indent,
-        link: None,
-    }
+    DetailLine::new(pieces, indent)
 }
 
 /// `at` moved by `delta` within `0..count`.
@@ -316,15 +331,13 @@ impl Screen for Triage {
         Action::ShowTriage
     }
 
-    /// Starts the triage of a symptom; the same symptom keeps its answers.
+    /// Starts the triage of a symptom from its first question (back returns to the
+    /// answers before).
     fn show(&mut self, id: &str, cx: &mut Cx<'_>) {
-        if !id.is_empty() && id != self.symptom {
-            self.symptom = id.to_string();
-            self.answers.clear();
-            self.choice = 0;
-            self.place = Place::default();
-        }
-        self.place.focus = Panel::Left;
+        self.symptom = id.to_string();
+        self.answers.clear();
+        self.choice = 0;
+        self.place = Place::default();
         self.keep_valid(cx.desk);
     }
 
@@ -352,12 +365,25 @@ impl Screen for Triage {
                 match focus {
                     Panel::Left if walk.question().is_some() => {
                         let choice = self.choice + 1;
-                        self.answer(choice, cx);
+                        self.choose(choice, cx);
                     }
                     Panel::Left => self.open_outcome(&walk, cx),
-                    _ => {
+                    Panel::Middle => {
                         if let Some(in_play) = walk.causes.get(self.place.middle.row) {
                             cx.request(Request::Open(in_play.cause.id.to_string()));
+                        }
+                    }
+                    Panel::Right => {
+                        let link = self
+                            .shown_item(&walk, cx.desk)
+                            .map(|item| item_lines(cx.desk.pack(), item, cx.theme))
+                            .and_then(|lines| {
+                                lines
+                                    .get(self.place.right.selected)
+                                    .and_then(|l| l.link.clone())
+                            });
+                        if let Some(id) = link {
+                            cx.request(Request::Open(id));
                         }
                     }
                 }
@@ -377,19 +403,43 @@ impl Screen for Triage {
         Handled::Consumed
     }
 
-    /// A digit answers the question; anything else (or a digit once the triage has
-    /// ended, such as a code to enter) is left to the search.
+    /// A digit that names an answer answers the question. Any other text is left to the
+    /// search: a code typed on the question (`05`, `51`: a first digit with no such
+    /// answer), or at the end where a code is to be typed. Once the triage has ended
+    /// otherwise, a stray digit is held back (it would open another code's card).
     fn text(&mut self, text: &str, cx: &mut Cx<'_>) -> Handled {
-        let asking = self.walk(cx.desk).is_some_and(|w| w.question().is_some());
+        let Some(walk) = self.walk(cx.desk) else {
+            return Handled::Ignored;
+        };
         let mut chars = text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(digit @ '1'..='9'), None) if asking => {
-                let number = digit.to_digit(10).map_or(0, |d| d as usize);
-                self.answer(number, cx);
+        let digit = match (chars.next(), chars.next()) {
+            (Some(c), None) => c.to_digit(10).map(|d| d as usize),
+            _ => None,
+        };
+        let Some(digit) = digit else {
+            return Handled::Ignored;
+        };
+        match walk.reached {
+            Reached::Question(question) if (1..=question.answers.len()).contains(&digit) => {
+                self.choose(digit, cx);
                 Handled::Consumed
             }
-            _ => Handled::Ignored,
+            Reached::Question(_) => Handled::Ignored,
+            Reached::Outcome(answer) if matches!(answer.leads_to, Lead::EnterCode) => {
+                Handled::Ignored
+            }
+            Reached::Outcome(_) => {
+                cx.request(Request::Status(
+                    "问诊已有结果：Enter 打开，Backspace 撤销，Ctrl-R 重来；查别的码先按 F5"
+                        .to_string(),
+                ));
+                Handled::Consumed
+            }
         }
+    }
+
+    fn takes_escape(&self) -> bool {
+        self.place.focus != Panel::Left
     }
 
     fn click(&mut self, slot: PanelSlot, at: Position, cx: &mut Cx<'_>) {
@@ -408,7 +458,7 @@ impl Screen for Triage {
                 let clicked = cursor.line_at(&built.lines, slot.content, row);
                 if let Some(n) = built.answers.iter().position(|l| Some(*l) == clicked) {
                     self.choice = n;
-                    self.answer(n + 1, cx);
+                    self.choose(n + 1, cx);
                 }
             }
             Panel::Middle => {
@@ -473,7 +523,9 @@ impl Screen for Triage {
     fn banner_rows(&self, size: Rect, rows: usize) -> u16 {
         let steady = crate::app::layout::banner_rows(size, rows);
         if size.height < 32 {
-            steady.min(CARD_ROWS_SHORT)
+            steady
+                .min(CARD_ROWS_SHORT)
+                .min(size.height.saturating_sub(ROWS_FOR_THE_QUESTION))
         } else {
             steady
         }
@@ -550,7 +602,7 @@ impl Screen for Triage {
                 .iter()
                 .filter(|c| c.standing != Standing::RuledOut)
                 .count();
-            let title = format!("可能原因（还剩 {open} / {}）", walk.causes.len());
+            let title = format!("可能原因（还剩 {open}）");
             panel_title(buffer, slot.title, title, focused, theme);
             let lines = Self::cause_lines(&walk, theme);
             self.place

@@ -561,14 +561,10 @@ impl Screen for Troubleshoot {
             Action::PrevPanel => self.cycle_panel(-1),
             Action::Open => self.open(cx),
             Action::TriageSymptom => {
-                let symptom = self
+                let item = self
                     .left_item(cx.desk)
-                    .or_else(|| self.detail_item(cx.desk))
-                    .and_then(|item| crate::triage::symptom_for(cx.desk.pack(), item));
-                cx.request(Request::ShowOn {
-                    screen: "triage",
-                    id: symptom.map(|s| s.id.to_string()).unwrap_or_default(),
-                });
+                    .or_else(|| self.detail_item(cx.desk));
+                super::start_triage_for(item, cx);
             }
             // Reached only with an empty query and no history: back to the list.
             Action::Escape => self.place.focus = Panel::Left,

@@ -18,7 +18,7 @@ pub struct DetailLine {
 }
 
 impl DetailLine {
-    fn new(pieces: Vec<Piece>, indent: usize) -> DetailLine {
+    pub(crate) fn new(pieces: Vec<Piece>, indent: usize) -> DetailLine {
         DetailLine {
             pieces,
             indent,
