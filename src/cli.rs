@@ -159,9 +159,11 @@ enum Format {
 
 pub fn run(args: Args) -> ExitCode {
     let content = args.content.as_deref();
+    let data = args.data.as_deref();
     match args.command {
         None => with_desk_or_pack(content, |pack| {
-            match posdesk::app::live::run(Desk::new(pack)) {
+            let desk = Desk::new(pack).with_case_log(posdesk::store::data_dir(data));
+            match posdesk::app::live::run(desk) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => fail(&error.to_string()),
             }
@@ -175,7 +177,10 @@ pub fn run(args: Args) -> ExitCode {
                 Ok(from_file) => from_file.unwrap_or(keys),
                 Err(message) => return fail(&message),
             };
-            with_desk_or_pack(content, |pack| render(Desk::new(pack), size, &keys))
+            with_desk_or_pack(content, |pack| {
+                let desk = Desk::new(pack).with_case_log(posdesk::store::data_dir(data));
+                render(desk, size, &keys)
+            })
         }
         Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
         Some(Command::Search { query, json, limit }) => with_desk_or_pack(content, |pack| {
@@ -190,14 +195,8 @@ pub fn run(args: Args) -> ExitCode {
         }) => with_pack(content, |pack| {
             triage(pack, symptom.as_deref(), &answers, json)
         }),
-        Some(Command::Cases { command }) => {
-            let data = args.data.as_deref();
-            with_pack(content, |pack| cases(pack, data, command))
-        }
-        Some(Command::Stats { json }) => {
-            let data = args.data.as_deref();
-            with_pack(content, |pack| stats(pack, data, json))
-        }
+        Some(Command::Cases { command }) => with_pack(content, |pack| cases(pack, data, command)),
+        Some(Command::Stats { json }) => with_pack(content, |pack| stats(pack, data, json)),
         Some(Command::Export { format, output }) => {
             with_pack(content, |pack| export(pack, format, output.as_deref()))
         }

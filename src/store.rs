@@ -113,6 +113,8 @@ pub struct Case {
     pub symptom: Option<String>,
     pub code: Option<String>,
     pub triage: Option<TriagePath>,
+    /// The cause on screen when the case was opened: whose steps the checklist shows.
+    pub working_cause: Option<String>,
     pub shop: String,
     pub terminal: String,
     pub outcome: Outcome,
@@ -129,6 +131,7 @@ pub struct NewCase {
     pub symptom: Option<String>,
     pub code: Option<String>,
     pub triage: Option<TriagePath>,
+    pub cause: Option<String>,
 }
 
 /// A free-text field of a case.
@@ -298,8 +301,8 @@ impl Store {
         let at = now();
         self.conn
             .execute(
-                "INSERT INTO cases (opened_at, opened_ms, updated_at, pack, pack_version, symptom, code, triage, outcome)
-                 VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, 'open')",
+                "INSERT INTO cases (opened_at, opened_ms, updated_at, pack, pack_version, symptom, code, triage, working_cause, outcome)
+                 VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, 'open')",
                 params![
                     at,
                     now_ms(),
@@ -307,7 +310,8 @@ impl Store {
                     new.pack_version,
                     new.symptom,
                     new.code,
-                    triage
+                    triage,
+                    new.cause
                 ],
             )
             .map_err(|e| self.error(e))?;
@@ -587,7 +591,7 @@ fn spelled(text: &str) -> String {
     format!("{full} {initials}")
 }
 
-const CASE_COLUMNS: &str = "id, opened_at, updated_at, pack, pack_version, symptom, code, triage, shop, terminal, outcome, cause, escalated_to, closed_at";
+const CASE_COLUMNS: &str = "id, opened_at, updated_at, pack, pack_version, symptom, code, triage, shop, terminal, outcome, cause, escalated_to, closed_at, working_cause";
 
 fn case_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
     let triage: Option<String> = row.get(7)?;
@@ -612,6 +616,7 @@ fn case_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
         terminal: row.get(9)?,
         outcome,
         closed_at: row.get(13)?,
+        working_cause: row.get(14)?,
         notes: Vec::new(),
         ticks: Vec::new(),
     })
@@ -629,6 +634,7 @@ CREATE TABLE cases (
     symptom TEXT,
     code TEXT,
     triage TEXT,
+    working_cause TEXT,
     shop TEXT NOT NULL DEFAULT '',
     terminal TEXT NOT NULL DEFAULT '',
     outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'resolved', 'escalated')),

@@ -21,6 +21,7 @@ fn new_case() -> NewCase {
         )
         .ok()
         .map(|w| w.path()),
+        cause: Some("chip-cvm-failed".to_string()),
     }
 }
 

@@ -29,6 +29,11 @@ pub enum Action {
     RestartTriage,
     ShowFaq,
     ShowCodes,
+    ShowCases,
+    /// Opens a case with what is on screen.
+    NewCase,
+    /// Switches ranking causes by the case log's outcomes on or off.
+    ToggleOutcomeRanking,
     DeleteChar,
     DeleteWord,
     ClearQuery,
@@ -39,7 +44,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 30] = [
         Action::Quit,
         Action::Help,
         Action::SelectPrev,
@@ -60,6 +65,9 @@ impl Action {
         Action::RestartTriage,
         Action::ShowFaq,
         Action::ShowCodes,
+        Action::ShowCases,
+        Action::NewCase,
+        Action::ToggleOutcomeRanking,
         Action::DeleteChar,
         Action::DeleteWord,
         Action::ClearQuery,

@@ -156,6 +156,17 @@ impl App {
             }
             Action::Suspend => return effect(Effect::Suspend),
             Action::CopyAnswer => return self.copy_answer(),
+            Action::NewCase => return self.new_case(),
+            Action::ToggleOutcomeRanking => {
+                let on = !self.desk.cases().ranking();
+                self.desk.cases().set_ranking(on);
+                self.status = Some(if on {
+                    "原因按本店记录的结果排序（解决次数多的在前）".to_string()
+                } else {
+                    "原因按内容包的顺序排列（不看本店记录）".to_string()
+                });
+                return Outcome::redraw();
+            }
             Action::ToggleMouse => {
                 self.mouse_captured = !self.mouse_captured;
                 self.status = Some(if self.mouse_captured {
@@ -252,6 +263,30 @@ impl App {
             text.chars().count()
         ));
         effect(Effect::Copy(text))
+    }
+
+    /// Opens a case with what is on screen and shows it.
+    fn new_case(&mut self) -> Outcome {
+        let pack = self.desk.pack();
+        let mut new = self
+            .active_screen()
+            .map(|s| s.case_context(&self.desk, &self.query))
+            .unwrap_or_default();
+        new.pack = pack.info.name.to_string();
+        new.pack_version = pack.info.version.to_string();
+        let created = self.desk.cases().with(|store| store.new_case(&new));
+        match created {
+            Ok(Ok(id)) => {
+                let before = self.snapshot();
+                self.show_on("cases", &id.to_string(), before);
+                self.status = Some(format!(
+                    "已新建记录 #{id}：每一处改动都立即保存；不要记录卡号、密码和安全码"
+                ));
+            }
+            Ok(Err(error)) => self.status = Some(format!("不能新建记录：{error}")),
+            Err(message) => self.status = Some(format!("不能新建记录：{message}")),
+        }
+        Outcome::redraw()
     }
 
     /// Runs `f` on the active screen with a context, then carries out what it requested.

@@ -65,8 +65,13 @@ impl App {
         };
         let banner = self.banner_lines(size);
         widgets::draw_rows(buffer, areas.banner, &banner, None, 0, false);
+        let mut cursor = cursor;
         if let Some(screen) = self.active_screen() {
             screen.draw(buffer, &areas, &cx);
+            // A screen that takes typing (a note) has the cursor where the text goes.
+            if let Some(at) = screen.cursor(&areas, &cx) {
+                cursor = at;
+            }
         }
         for separator in &areas.separators {
             for y in separator.top()..separator.bottom() {

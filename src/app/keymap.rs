@@ -236,7 +236,7 @@ mod tests {
     use super::*;
     use crate::app::input::{Key, Mods};
 
-    const LAYERS: &[&str] = &["troubleshoot", "triage", "faq", "codes", "help"];
+    const LAYERS: &[&str] = &["troubleshoot", "triage", "faq", "codes", "cases", "help"];
 
     #[test]
     fn the_embedded_keymap_reads() {

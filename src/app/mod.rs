@@ -220,6 +220,8 @@ impl App {
     /// positions fitted to the current size.
     pub fn settle(&mut self) {
         self.flush_query();
+        // The outcome figures that rank causes: read here, so drawing only reads memory.
+        self.desk.cases().load_counts();
         let areas = self.areas();
         let mut cx = Cx::new(&self.desk, &self.theme, &self.query, areas.as_ref());
         if let Some(screen) = self.screens.get_mut(self.active) {

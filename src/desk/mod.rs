@@ -2,11 +2,13 @@
 //! shared and swappable (a reload replaces the [`Desk`], screens keep ids, not rows), and
 //! the ranking of causes.
 
+mod cases;
 mod rank;
 
+pub use cases::{CaseLog, Solved};
 pub use rank::causes_for;
 
-use crate::model::Pack;
+use crate::model::{Cause, Item, Pack};
 use crate::search::{Hit, SearchIndex, Typing};
 use std::sync::{Arc, OnceLock};
 
@@ -19,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 pub struct Desk {
     pack: Arc<Pack>,
     index: Arc<OnceLock<SearchIndex>>,
+    cases: Arc<CaseLog>,
 }
 
 impl Desk {
@@ -26,7 +29,37 @@ impl Desk {
         Desk {
             pack: Arc::new(pack),
             index: Arc::default(),
+            cases: Arc::new(CaseLog::new(None)),
         }
+    }
+
+    /// The same desk, keeping its case log in `dir`.
+    pub fn with_case_log(self, dir: Option<std::path::PathBuf>) -> Desk {
+        Desk {
+            cases: Arc::new(CaseLog::new(dir)),
+            ..self
+        }
+    }
+
+    pub fn cases(&self) -> &CaseLog {
+        &self.cases
+    }
+
+    /// The causes to show for an item, most likely first: the pack's order, with the causes
+    /// that solved this symptom most often here first (when that ranking is on).
+    pub fn ranked_causes<'a>(&'a self, item: Item<'a>) -> Vec<&'a Cause> {
+        let mut causes = causes_for(&self.pack, item);
+        if let Item::Symptom(symptom) = item {
+            // A stable sort: causes with no outcomes keep the pack's order.
+            causes.sort_by_key(|cause| {
+                std::cmp::Reverse(
+                    self.cases
+                        .solved(&symptom.id, &cause.id)
+                        .map_or(0, |s| s.solved),
+                )
+            });
+        }
+        causes
     }
 
     pub fn pack(&self) -> &Pack {

@@ -1,11 +1,13 @@
 //! The screens: each owns its state, handles its actions, draws itself and lists its
 //! hints. A new screen is a new file here plus a line in [`all`].
 
+mod cases;
 mod codes;
 mod faq;
 mod triage;
 mod troubleshoot;
 
+pub use cases::Cases;
 pub use codes::Codes;
 pub use faq::Faq;
 pub use triage::Triage;
@@ -29,6 +31,7 @@ pub fn all() -> Vec<Box<dyn Screen>> {
         Box::new(Triage::default()),
         Box::new(Faq::default()),
         Box::new(Codes::default()),
+        Box::new(Cases::default()),
     ]
 }
 
@@ -201,6 +204,37 @@ pub trait Screen: Any {
     }
     /// Opens an item on this screen.
     fn show(&mut self, _id: &str, _cx: &mut Cx<'_>) {}
+
+    /// What a new case opened here starts with: the symptom, code, cause and triage path
+    /// on screen. By default, from the item whose answer Ctrl-Y copies.
+    fn case_context(&self, desk: &Desk, query: &str) -> crate::store::NewCase {
+        let pack = desk.pack();
+        let Some(item) = self.answer(desk, query).and_then(|id| pack.item(&id)) else {
+            return crate::store::NewCase::default();
+        };
+        let symptom = match item {
+            crate::model::Item::Symptom(s) => Some(s),
+            other => crate::triage::symptom_for(pack, other),
+        };
+        crate::store::NewCase {
+            symptom: symptom.map(|s| s.id.to_string()),
+            code: match item {
+                crate::model::Item::Code(code) => Some(code.code.to_string()),
+                _ => None,
+            },
+            cause: match item {
+                crate::model::Item::Cause(cause) => Some(cause.id.to_string()),
+                _ => None,
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Where the text cursor goes when this screen takes typing (a note), if anywhere;
+    /// otherwise it stays in the search line.
+    fn cursor(&self, _areas: &Areas, _cx: &DrawCx<'_>) -> Option<Position> {
+        None
+    }
 
     /// Whether Esc is this screen's to handle now (it has a step of its own to undo),
     /// before the app clears the search or goes back in history.

@@ -656,6 +656,31 @@ impl Screen for Triage {
         crumbs
     }
 
+    /// A case opened here keeps the symptom, the path, the code the path led to and the
+    /// cause to act on.
+    fn case_context(&self, desk: &Desk, _query: &str) -> crate::store::NewCase {
+        let Some(walk) = self.walk(desk) else {
+            return crate::store::NewCase::default();
+        };
+        let code = match walk.reached {
+            Reached::Outcome(answer) => match &answer.leads_to {
+                Lead::Code(id) => match desk.pack().item(id) {
+                    Some(Item::Code(code)) => Some(code.code.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            Reached::Question(_) => None,
+        };
+        crate::store::NewCase {
+            symptom: Some(walk.symptom.id.to_string()),
+            code,
+            triage: Some(walk.path()),
+            cause: walk.leading().map(|c| c.id.to_string()),
+            ..Default::default()
+        }
+    }
+
     fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
         let walk = self.walk(desk)?;
         self.shown_item(&walk, desk)

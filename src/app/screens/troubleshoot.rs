@@ -11,7 +11,7 @@ use crate::app::widgets::text::{highlighted, truncate, width, Piece};
 use crate::app::widgets::{
     draw_list, draw_rows, fit_list, fit_rows, panel_title, pieces_line, put, row,
 };
-use crate::desk::{causes_for, Desk};
+use crate::desk::Desk;
 use crate::model::{normalize_code, Cause, Item, Kind};
 use crate::search::{Hit, Typing};
 use ratatui::buffer::Buffer;
@@ -185,7 +185,7 @@ impl Troubleshoot {
     /// The causes the middle panel lists for the left selection.
     pub fn middle_causes<'d>(&self, desk: &'d Desk) -> Vec<&'d Cause> {
         self.left_item(desk)
-            .map(|item| causes_for(desk.pack(), item))
+            .map(|item| desk.ranked_causes(item))
             .unwrap_or_default()
     }
 
@@ -447,11 +447,19 @@ impl Troubleshoot {
             slot.content.height - taken as u16,
         );
         let room = slot.content.width as usize;
+        let symptom = match self.left_item(cx.desk) {
+            Some(Item::Symptom(symptom)) => Some(symptom.id.as_str()),
+            _ => None,
+        };
         let lines: Vec<Line<'static>> = causes
             .iter()
             .enumerate()
             .map(|(n, cause)| {
-                let number = format!("{:>2}. ", n + 1);
+                // What the case log says: how often this cause solved the symptom here.
+                let here = symptom
+                    .and_then(|s| cx.desk.cases().solved(s, &cause.id))
+                    .map(|s| format!("本店 {}/{} ", s.solved, s.closed));
+                let number = format!("{:>2}. {}", n + 1, here.unwrap_or_default());
                 let actors: Vec<Piece> = cause
                     .actors
                     .iter()
