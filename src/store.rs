@@ -327,6 +327,11 @@ impl Store {
             Field::Shop => "shop",
             Field::Terminal => "terminal",
         };
+        // The field and the search text are written together.
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.error(e))?;
         let changed = self
             .conn
             .execute(
@@ -338,6 +343,7 @@ impl Store {
             return Err(StoreError::NoSuchCase(id));
         }
         self.reindex(id)?;
+        tx.commit().map_err(|e| self.error(e))?;
         Ok(saved)
     }
 
@@ -346,14 +352,23 @@ impl Store {
         let (text, saved) = checked(text)?;
         self.exists(id)?;
         let at = now();
-        self.conn
-            .execute(
-                "INSERT INTO notes (case_id, at, text) VALUES (?1, ?2, ?3)",
-                params![id, at, text],
-            )
+        // One transaction: the note and the case's search text are written together.
+        let tx = self
+            .conn
+            .unchecked_transaction()
             .map_err(|e| self.error(e))?;
-        self.touch(id, &at)?;
-        self.reindex(id)?;
+        tx.execute(
+            "INSERT INTO notes (case_id, at, text) VALUES (?1, ?2, ?3)",
+            params![id, at, text],
+        )
+        .map_err(|e| self.error(e))?;
+        // The note's words join the search text; the rest of it stays as it is.
+        tx.execute(
+            "UPDATE cases SET updated_at = ?1, search = search || ' ' || ?2 WHERE id = ?3",
+            params![at, searchable(&text), id],
+        )
+        .map_err(|e| self.error(e))?;
+        tx.commit().map_err(|e| self.error(e))?;
         Ok(saved)
     }
 
@@ -361,6 +376,10 @@ impl Store {
     pub fn toggle_step(&self, id: i64, solution: &str, step: usize) -> Result<bool, StoreError> {
         self.exists(id)?;
         let step = i64::try_from(step).unwrap_or(i64::MAX);
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.error(e))?;
         let removed = self
             .conn
             .execute(
@@ -378,6 +397,7 @@ impl Store {
                 .map_err(|e| self.error(e))?;
         }
         self.touch(id, &at)?;
+        tx.commit().map_err(|e| self.error(e))?;
         Ok(removed == 0)
     }
 
@@ -431,12 +451,10 @@ impl Store {
         words.extend(case.symptom.clone());
         words.extend(case.code.clone());
         words.extend(case.notes.iter().map(|n| n.text.clone()));
-        let text = words.join(" ");
-        let searchable = format!("{} {}", text.to_lowercase(), spelled(&text));
         self.conn
             .execute(
                 "UPDATE cases SET search = ?1 WHERE id = ?2",
-                params![searchable, id],
+                params![searchable(&words.join(" ")), id],
             )
             .map_err(|e| self.error(e))?;
         Ok(())
@@ -572,6 +590,11 @@ fn checked(text: &str) -> Result<(String, Saved), StoreError> {
             masked: masked.masked,
         },
     ))
+}
+
+/// What a text is found by: its words lower-cased, their full pinyin and initials.
+fn searchable(text: &str) -> String {
+    format!("{} {}", text.to_lowercase(), spelled(text))
 }
 
 /// Full pinyin and initials of the Chinese characters of a text, for searching.
