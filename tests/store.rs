@@ -377,7 +377,11 @@ fn kill_9_in_a_burst_of_writes_loses_nothing_acknowledged() {
     let mut acknowledged = Vec::new();
     // Read acknowledgements until enough writes are in; no fixed sleep.
     for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        let mut parts = line.split_whitespace().skip(1);
+        // The test harness prints its own lines too: only acknowledgements count.
+        let Some(ack) = line.strip_prefix("ack ") else {
+            continue;
+        };
+        let mut parts = ack.split_whitespace();
         let (Some(id), Some(n)) = (parts.next(), parts.next()) else {
             continue;
         };
