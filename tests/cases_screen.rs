@@ -210,3 +210,27 @@ fn case_panel_at_120x40() {
     );
     insta::assert_snapshot!(without_times(&screen(&app)));
 }
+
+#[test]
+fn the_cursor_sits_where_the_note_is_typed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(dir.path(), 80, 24);
+    press(&mut app, "<C-a><End>顾客说");
+    let size = app.size();
+    let mut buffer = ratatui::buffer::Buffer::empty(size);
+    let cursor = app
+        .draw_buffer(&mut buffer, size)
+        .unwrap_or_else(|| panic!("no cursor"));
+    let text = buffer_text(&buffer);
+    let line = text
+        .lines()
+        .nth(usize::from(cursor.y))
+        .unwrap_or_else(|| panic!("{text}"));
+    // The cursor is right after the typed text (each Chinese character is two columns).
+    assert!(line.contains("> 顾客说"), "{line}");
+    let typed_end = line
+        .find("顾客说")
+        .map(|at| unicode_width::UnicodeWidthStr::width(&line[..at]) + 6)
+        .unwrap_or(0);
+    assert_eq!(usize::from(cursor.x), typed_end, "{line}");
+}
