@@ -139,7 +139,8 @@ enum CasesCommand {
     },
     /// Delete cases opened more than DAYS days ago.
     Purge {
-        #[arg(long, value_name = "DAYS")]
+        /// At least 1: cases of today are never purged.
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
         older_than: u32,
     },
 }

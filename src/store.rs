@@ -58,7 +58,8 @@ impl std::fmt::Display for StoreError {
             ),
             StoreError::Secret { word } => write!(
                 f,
-                "not saved: the note looks like it holds a {word} with its digits; never write down a CVV or PIN"
+                "这段文字像是写了{}（「{word}」和数字）：安全码和密码一律不记录，请删掉数字再保存",
+                if matches!(*word, "密码" | "pin" | "验证码") { "密码" } else { "安全码" }
             ),
             StoreError::NoSuchCase(id) => write!(f, "no case #{id}"),
             StoreError::Io { path, reason } => {
@@ -187,6 +188,12 @@ fn now_ms() -> i64 {
 impl Store {
     /// Opens (or creates) the case log in a data directory.
     pub fn open_in(dir: &Path) -> Result<Store, StoreError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: "it is a file, not a directory: pass a directory with --data".to_string(),
+            });
+        }
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
             path: dir.to_path_buf(),
             reason: e.to_string(),
@@ -235,13 +242,21 @@ impl Store {
                 });
             }
         }
+        // The file reads as a database: a failure from here on is about writing it.
+        let unwritable = |e: rusqlite::Error| StoreError::Io {
+            path: path.to_path_buf(),
+            reason: format!("{e}; check that the file and its directory are writable"),
+        };
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(corrupt)?;
+            .map_err(unwritable)?;
         // FULL: a change is on disk before it is acknowledged, even if the machine stops.
         conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(corrupt)?;
+            .map_err(unwritable)?;
         conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(corrupt)?;
+            .map_err(unwritable)?;
+        // Deleted cases (purge) are overwritten, not left in the file's free pages.
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(unwritable)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -578,12 +593,23 @@ impl Store {
     }
 }
 
-/// Masks card numbers; refuses secrets.
+/// Masks card numbers; refuses secrets. Control, bidi and zero-width characters become
+/// spaces: they would garble a terminal or a spreadsheet that shows the case later.
 fn checked(text: &str) -> Result<(String, Saved), StoreError> {
     if let Some(word) = secret_in(text) {
         return Err(StoreError::Secret { word });
     }
-    let masked = mask_card_numbers(text.trim());
+    let clean: String = text
+        .chars()
+        .map(|c| {
+            if crate::safe_text::is_unsafe(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let masked = mask_card_numbers(clean.trim());
     Ok((
         masked.text,
         Saved {

@@ -104,14 +104,46 @@ fn exports_are_written_safely_and_read_back() {
 }
 
 #[test]
+fn a_csv_field_never_runs_as_a_formula() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let id = store
+        .new_case(&NewCase::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    store
+        .set_field(
+            id,
+            posdesk::store::Field::Shop,
+            "=HYPERLINK(\"http://x\",\"a\")",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().display().to_string();
+    let out = posdesk(&["--data", &data, "cases", "export", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+    assert!(!csv.contains(",\"=HYPERLINK"), "{csv}");
+}
+
+#[test]
 fn purge_removes_old_cases_only() {
     let dir = filled();
     let data = dir.path().display().to_string();
     let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "30"]);
     assert!(text(&out.stdout).contains("purged 0 case(s)"));
     let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "0"]);
+    assert_eq!(out.status.code(), Some(2), "today's cases are never purged");
+    // Cases of forty days ago go.
+    let conn = rusqlite::Connection::open(dir.path().join(posdesk::store::FILE_NAME))
+        .unwrap_or_else(|e| panic!("{e}"));
+    conn.execute(
+        "UPDATE cases SET opened_ms = opened_ms - 40 * 86400000 WHERE id = 1",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(conn);
+    let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "30"]);
     assert!(
-        text(&out.stdout).contains("purged 2 case(s)"),
+        text(&out.stdout).contains("purged 1 case(s)"),
         "{}",
         text(&out.stdout)
     );

@@ -95,7 +95,7 @@ fn fields_notes_and_ticks_are_saved_at_once_and_card_numbers_masked() {
     let mut app = app(dir.path(), 80, 24);
     // A case from the code 05 on the troubleshooting screen; the cursor is on 商户.
     press(&mut app, "05<C-a><Enter>一楼收银台<Enter>");
-    press(&mut app, "<Down>T-42<Enter>");
+    press(&mut app, "<Down><Enter>T-42<Enter>");
     press(&mut app, "<End>卡号 6222 0212 3456 7890 128 刷不了<Enter>");
     assert!(
         app.status().is_some_and(|s| s.contains("卡号已隐去")),
@@ -233,4 +233,64 @@ fn the_cursor_sits_where_the_note_is_typed() {
         .map(|at| unicode_width::UnicodeWidthStr::width(&line[..at]) + 6)
         .unwrap_or(0);
     assert_eq!(usize::from(cursor.x), typed_end, "{line}");
+}
+
+#[test]
+fn typing_on_a_field_starts_a_note_and_a_refused_note_stays_to_be_corrected() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(dir.path(), 80, 24);
+    // The cursor starts on 商户: typing there is a note, the field stays empty.
+    press(&mut app, "<C-a>顾客说刷了两次<Enter>");
+    press(&mut app, "密码是 123456<Enter>");
+    assert!(
+        app.status().is_some_and(|s| s.contains("没有保存")),
+        "{:?}",
+        app.status()
+    );
+    assert!(screen(&app).contains("> 密码是 123456"), "{}", screen(&app));
+    let case = store(dir.path())
+        .cases(None, None, 1)
+        .unwrap_or_default()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no case"));
+    assert!(case.shop.is_empty());
+    assert_eq!(case.notes.len(), 1);
+}
+
+#[test]
+fn keys_that_come_with_the_switch_to_the_log_see_its_list() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    {
+        let mut app = app(dir.path(), 80, 24);
+        press(&mut app, "<C-a><F5><Down><C-a>");
+    }
+    let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let desk = Desk::new(pack).with_case_log(Some(dir.path().to_path_buf()));
+    let keys =
+        parse_inputs("<F6><Down><Enter><End>第一条<Enter>").unwrap_or_else(|e| panic!("{e}"));
+    let _ = posdesk::app::render_desk(desk, 80, 24, &keys, Theme::plain());
+    let cases = store(dir.path()).cases(None, None, 10).unwrap_or_default();
+    // The list is newest first: Down selected the first case opened.
+    let first = cases
+        .iter()
+        .find(|c| c.id == 1)
+        .unwrap_or_else(|| panic!("no #1"));
+    assert_eq!(first.notes.len(), 1, "{cases:?}");
+}
+
+#[test]
+fn a_case_from_the_causes_panel_keeps_the_symptom_on_the_left() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(dir.path(), 80, 24);
+    // 余额不足 is second on the home list; its first cause is also one of 持卡人认证失败's.
+    press(&mut app, "<Down><Tab><C-a>");
+    let case = store(dir.path())
+        .cases(None, None, 1)
+        .unwrap_or_default()
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no case"));
+    assert_eq!(case.symptom.as_deref(), Some("insufficient-funds"));
+    assert_eq!(case.working_cause.as_deref(), Some("insufficient-balance"));
 }

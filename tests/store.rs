@@ -217,6 +217,9 @@ fn exports_parse_back() {
         store
             .add_note(id, &format!("第{n}个，带\"引号\"和,逗号\n和换行"))
             .unwrap_or_else(|e| panic!("{e}"));
+        store
+            .add_note(id, "第二条")
+            .unwrap_or_else(|e| panic!("{e}"));
     }
     let cases = store.cases(None, None, usize::MAX).unwrap_or_default();
     let jsonl = posdesk::report::cases::jsonl(&cases);
@@ -237,7 +240,7 @@ fn exports_parse_back() {
     assert!(rows
         .get(1)
         .and_then(|r| r.get(notes))
-        .is_some_and(|n| n.contains("\"引号\"和,逗号\n和换行")));
+        .is_some_and(|n| n.contains("\"引号\"和,逗号 和换行") && n.contains('\n')));
 }
 
 /// A small RFC 4180 reader, to check the export is what spreadsheets read.

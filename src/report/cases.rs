@@ -68,12 +68,15 @@ pub fn case_text(pack: &Pack, case: &Case) -> String {
         out += &format!("应答码：{code}\n");
     }
     if let Some(path) = &case.triage {
-        let answers: Vec<String> = path
-            .steps
-            .iter()
-            .map(|s| format!("{}={}", s.question, s.answer))
-            .collect();
-        out += &format!("问诊：{}\n", answers.join(" > "));
+        out += "问诊：\n";
+        for step in &path.steps {
+            let asked = pack.question(&step.question);
+            let answer = asked
+                .and_then(|q| q.answers.get(step.answer.saturating_sub(1)))
+                .map_or_else(|| step.answer.to_string(), |a| a.text.to_string());
+            let question = asked.map_or_else(|| step.question.clone(), |q| q.text.to_string());
+            out += &format!("  {question} -> {answer}\n");
+        }
     }
     out += &format!("商户：{}\n终端：{}\n", case.shop, case.terminal);
     out += &format!("内容包：{} {}\n", case.pack, case.pack_version);
@@ -171,12 +174,22 @@ pub fn csv(cases: &[Case]) -> String {
         ];
         let quoted: Vec<String> = fields
             .iter()
-            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .map(|f| format!("\"{}\"", spreadsheet_safe(f).replace('"', "\"\"")))
             .collect();
         out += &quoted.join(",");
         out += "\r\n";
     }
     out
+}
+
+/// A field a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`
+/// (or a tab or carriage return) gets a leading apostrophe, as OWASP advises for CSV.
+fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
 }
 
 /// The outcome figures: per symptom, each cause and how often it solved the case.

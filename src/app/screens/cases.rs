@@ -187,8 +187,10 @@ impl Cases {
         out.push((Row::Info, DetailLine::new(vec![label("结果：")], 2)));
         let mut choices = vec![Outcome::Open];
         let mut causes: Vec<String> = cause_id.into_iter().collect();
+        // In the pack's order, so the lines do not move under the cursor when an outcome
+        // changes the ranking.
         if let Some(symptom) = case.symptom.as_deref().and_then(|s| pack.symptom(s)) {
-            for c in desk.ranked_causes(Item::Symptom(symptom)) {
+            for c in crate::desk::causes_for(pack, Item::Symptom(symptom)) {
                 if !causes.iter().any(|id| id == c.id.as_str()) {
                     causes.push(c.id.to_string());
                 }
@@ -244,37 +246,45 @@ impl Cases {
     }
 
     /// Writes one change to the store, says what happened, and reads the list again.
+    /// Returns whether it was saved.
     fn save(
         &mut self,
         cx: &mut Cx<'_>,
         change: impl FnOnce(&crate::store::Store, i64) -> Result<Saved, StoreError>,
-    ) {
+    ) -> bool {
         let Some(id) = self.selected().map(|c| c.id) else {
-            return;
+            return false;
         };
-        let message = match cx.desk.cases().with(|store| change(store, id)) {
-            Ok(Ok(saved)) if saved.masked > 0 => {
-                format!("已保存；{} 个卡号已隐去，只留前6位和后4位", saved.masked)
-            }
-            Ok(Ok(_)) => "已保存".to_string(),
-            Ok(Err(error)) => format!("没有保存：{error}"),
-            Err(message) => format!("没有保存：{message}"),
+        let (saved, message) = match cx.desk.cases().with(|store| change(store, id)) {
+            Ok(Ok(saved)) if saved.masked > 0 => (
+                true,
+                format!("已保存；{} 个卡号已隐去，只留前6位和后4位", saved.masked),
+            ),
+            Ok(Ok(_)) => (true, "已保存".to_string()),
+            Ok(Err(error)) => (false, format!("没有保存：{error}")),
+            Err(message) => (false, format!("没有保存：{message}")),
         };
         cx.request(Request::Status(message));
         self.reload(cx.desk);
+        saved
     }
 
     fn activate(&mut self, cx: &mut Cx<'_>) {
         if let Some(editing) = self.editing.take() {
-            let text = editing.text;
-            match editing.row {
+            let text = editing.text.clone();
+            let saved = match &editing.row {
                 Row::Field(field) => {
-                    self.save(cx, |store, id| store.set_field(id, field, &text));
+                    let field = *field;
+                    self.save(cx, |store, id| store.set_field(id, field, &text))
                 }
                 Row::NewNote if !text.trim().is_empty() => {
-                    self.save(cx, |store, id| store.add_note(id, &text));
+                    self.save(cx, |store, id| store.add_note(id, &text))
                 }
-                _ => {}
+                _ => true,
+            };
+            // A refused text stays in the editor, to be corrected rather than retyped.
+            if !saved {
+                self.editing = Some(editing);
             }
             return;
         }
@@ -299,7 +309,9 @@ impl Cases {
                     text: String::new(),
                 })
             }
-            Row::Step { solution, step } => self.toggle(cx, solution, step),
+            Row::Step { solution, step } => {
+                self.toggle(cx, solution, step);
+            }
             Row::Outcome(outcome) => {
                 self.save(cx, |store, id| {
                     store.set_outcome(id, &outcome).map(|()| Saved::default())
@@ -366,6 +378,9 @@ impl Screen for Cases {
     }
 
     fn handle(&mut self, action: Action, cx: &mut Cx<'_>) -> Handled {
+        if self.stale {
+            self.reload(cx.desk);
+        }
         let focus = self.place.focus;
         if self.editing.is_some() {
             match action {
@@ -422,7 +437,10 @@ impl Screen for Cases {
     /// Typing goes into the field or note being edited; on the case panel it starts a
     /// note (Space on a step ticks it); on the list it finds cases.
     fn text(&mut self, text: &str, cx: &mut Cx<'_>) -> Handled {
-        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         if let Some(editing) = &mut self.editing {
             editing.text.push_str(&clean);
             return Handled::Consumed;
@@ -444,12 +462,7 @@ impl Screen for Cases {
                 self.toggle(cx, solution, step);
             }
             _ if clean.trim().is_empty() => {}
-            Some(Row::Field(field)) => {
-                self.editing = Some(Editing {
-                    row: Row::Field(field),
-                    text: clean,
-                });
-            }
+            // Typing is a note, wherever the cursor is: a field changes only with Enter.
             _ => {
                 self.editing = Some(Editing {
                     row: Row::NewNote,
@@ -553,6 +566,12 @@ impl Screen for Cases {
                     format!(" {problem}"),
                     theme.warning(),
                 )])],
+                None if self.cases.is_empty() && !self.filter.is_empty() => {
+                    vec![pieces_line(vec![Piece::new(
+                        format!(" 没有找到「{}」：Esc 清空查找", self.filter),
+                        theme.dim(),
+                    )])]
+                }
                 None if self.cases.is_empty() => vec![pieces_line(vec![Piece::new(
                     " 还没有记录：在任何界面按 Ctrl-A 新建一条",
                     theme.dim(),
@@ -668,10 +687,12 @@ impl Screen for Cases {
         self.place.clone()
     }
 
-    fn restore(&mut self, place: Place, _cx: &mut Cx<'_>) {
+    fn restore(&mut self, place: Place, cx: &mut Cx<'_>) {
         self.place = place;
         self.editing = None;
-        self.stale = true;
+        // Read now, so keys that come with the switch see the list (and another posdesk's
+        // changes show).
+        self.reload(cx.desk);
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -759,6 +759,32 @@ impl Screen for Troubleshoot {
     }
 
     /// What has the focus is what is copied: the list's item, or the cause and its page.
+    /// The symptom is the one on the left (or the one its item belongs to), the cause the
+    /// one selected beside it, the code the one searched.
+    fn case_context(&self, desk: &Desk, _query: &str) -> crate::store::NewCase {
+        let pack = desk.pack();
+        let left = self.left_item(desk);
+        let symptom = match left {
+            Some(Item::Symptom(symptom)) => Some(symptom),
+            Some(other) => crate::triage::symptom_for(pack, other),
+            None => None,
+        };
+        let cause = match (self.place.focus, left) {
+            (_, Some(Item::Cause(cause))) => Some(cause),
+            (Panel::Left, _) => None,
+            _ => self.selected_cause(desk),
+        };
+        crate::store::NewCase {
+            symptom: symptom.map(|s| s.id.to_string()),
+            code: match left {
+                Some(Item::Code(code)) => Some(code.code.to_string()),
+                _ => None,
+            },
+            cause: cause.map(|c| c.id.to_string()),
+            ..Default::default()
+        }
+    }
+
     fn answer(&self, desk: &Desk, _query: &str) -> Option<String> {
         let item = match self.place.focus {
             Panel::Left => self.left_item(desk),
