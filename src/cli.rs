@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
+use posdesk::quiz::{QuizKind, QuizSettings};
 use posdesk::safe_text;
 use posdesk::search::SearchIndex;
 use posdesk::{report, Item, Pack};
@@ -100,6 +101,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Trainer drills generated from the content: the quiz screen for a trainee, a printed
+    /// quiz with its answer key (--print), or the trainees' weak areas (--report).
+    Quiz {
+        /// The trainee whose progress is kept (the quiz screen asks when not given).
+        #[arg(long, value_name = "NAME")]
+        trainee: Option<String>,
+        /// The same seed gives the same questions, distractors and order.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Questions per round (or printed).
+        #[arg(long, default_value_t = 10, value_name = "N",
+              value_parser = clap::value_parser!(u16).range(1..=1000))]
+        count: u16,
+        /// Only these kinds of question.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...")]
+        kind: Vec<QuizKindArg>,
+        /// Print the questions and the answer key instead of asking them (nothing is kept).
+        #[arg(long, conflicts_with = "report")]
+        print: bool,
+        /// Each trainee's weak areas (one trainee's with --trainee).
+        #[arg(long)]
+        report: bool,
+        /// With --print or --report: JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The whole pack as a printable handout (md, html) or as data (json).
     Export {
         #[arg(long, value_enum)]
@@ -145,6 +172,27 @@ enum CasesCommand {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QuizKindArg {
+    Verdict,
+    CustomerLine,
+    FirstCheck,
+    StepOrder,
+    Triage,
+}
+
+impl QuizKindArg {
+    fn kind(self) -> QuizKind {
+        match self {
+            QuizKindArg::Verdict => QuizKind::Verdict,
+            QuizKindArg::CustomerLine => QuizKind::CustomerLine,
+            QuizKindArg::FirstCheck => QuizKind::FirstCheck,
+            QuizKindArg::StepOrder => QuizKind::StepOrder,
+            QuizKindArg::Triage => QuizKind::Triage,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum CaseFormat {
     Jsonl,
@@ -163,7 +211,9 @@ pub fn run(args: Args) -> ExitCode {
     let data = args.data.as_deref();
     match args.command {
         None => with_desk_or_pack(content, |pack| {
-            let desk = Desk::new(pack).with_case_log(posdesk::store::data_dir(data));
+            let desk = Desk::new(pack)
+                .with_case_log(posdesk::store::data_dir(data))
+                .with_quiz(live_quiz(QuizSettings::default()));
             match posdesk::app::live::run(desk) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => fail(&error.to_string()),
@@ -198,6 +248,37 @@ pub fn run(args: Args) -> ExitCode {
         }),
         Some(Command::Cases { command }) => with_pack(content, |pack| cases(pack, data, command)),
         Some(Command::Stats { json }) => with_pack(content, |pack| stats(pack, data, json)),
+        Some(Command::Quiz {
+            trainee,
+            seed,
+            count,
+            kind,
+            print,
+            report,
+            json,
+        }) => {
+            let settings = QuizSettings {
+                trainee,
+                seed,
+                count: usize::from(count),
+                kinds: kind.into_iter().map(QuizKindArg::kind).collect(),
+            };
+            if report {
+                with_pack(content, |pack| quiz_report(pack, data, &settings, json))
+            } else if print {
+                with_pack(content, |pack| quiz_print(pack, &settings, json))
+            } else {
+                with_desk_or_pack(content, |pack| {
+                    let desk = Desk::new(pack)
+                        .with_case_log(posdesk::store::data_dir(data))
+                        .with_quiz(live_quiz(settings));
+                    match posdesk::app::live::run_on(desk, "quiz") {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(error) => fail(&error.to_string()),
+                    }
+                })
+            }
+        }
         Some(Command::Export { format, output }) => {
             with_pack(content, |pack| export(pack, format, output.as_deref()))
         }
@@ -379,6 +460,73 @@ fn stats(pack: &Pack, data: Option<&Path>, json: bool) -> ExitCode {
         };
     }
     print_out(&posdesk::report::cases::stats_text(pack, &counts))
+}
+
+/// The quiz in the live app: without a seed, each start draws other distractors (`render`
+/// and tests keep the fixed default).
+fn live_quiz(settings: QuizSettings) -> QuizSettings {
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    QuizSettings {
+        seed: settings.seed.or(Some(clock)),
+        ..settings
+    }
+}
+
+/// A paper quiz: the planned questions of a first round, with the answer key.
+fn quiz_print(pack: &Pack, settings: &QuizSettings, json: bool) -> ExitCode {
+    let seed = settings.round_seed(1);
+    let questions = settings.questions(pack, seed);
+    let order =
+        posdesk::quiz::leitner::plan(&questions, &Default::default(), 1, settings.count, seed);
+    let chosen: Vec<&posdesk::quiz::QuizQuestion> =
+        order.iter().filter_map(|i| questions.get(*i)).collect();
+    if chosen.is_empty() {
+        return fail("this content pack gives no quiz questions");
+    }
+    if json {
+        match serde_json::to_string_pretty(&chosen) {
+            Ok(text) => print_json(&format!("{text}\n")),
+            Err(error) => fail(&error.to_string()),
+        }
+    } else {
+        let owned: Vec<posdesk::quiz::QuizQuestion> = chosen.into_iter().cloned().collect();
+        print_out(&report::quiz::questions_text(&owned))
+    }
+}
+
+/// The trainees' weak areas from the store.
+fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: bool) -> ExitCode {
+    let store = match open_store(data) {
+        Ok(store) => store,
+        Err(message) => return fail(&message),
+    };
+    let names = match &settings.trainee {
+        Some(name) => vec![name.clone()],
+        None => match store.trainees() {
+            Ok(names) => names,
+            Err(error) => return fail(&error.to_string()),
+        },
+    };
+    let mut reports = Vec::new();
+    for name in &names {
+        match store.trainee(name) {
+            Ok(Some(trainee)) => reports.push(report::quiz::trainee_report(pack, &trainee)),
+            Ok(None) => return fail(&format!("no trainee named {name:?} has taken the quiz")),
+            Err(error) => return fail(&error.to_string()),
+        }
+    }
+    if json {
+        match serde_json::to_string_pretty(&reports) {
+            Ok(text) => print_json(&format!("{text}\n")),
+            Err(error) => fail(&error.to_string()),
+        }
+    } else if reports.is_empty() {
+        print_out("还没有学员做过练习（posdesk quiz --trainee 姓名）。\n")
+    } else {
+        print_out(&report::quiz::reports_text(&reports))
+    }
 }
 
 fn triage(pack: &Pack, symptom: Option<&str>, answers: &[usize], json: bool) -> ExitCode {

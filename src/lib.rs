@@ -12,6 +12,7 @@ pub mod desk;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod quiz;
 pub mod report;
 pub mod safe_text;
 pub mod safe_write;

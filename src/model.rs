@@ -692,6 +692,18 @@ impl Pack {
         }
     }
 
+    /// What to say for a code: its own script, else its first cause's (the counter card's
+    /// 「对顾客说」 line and the quiz agree on it).
+    pub fn code_script(&self, code: &Code) -> Option<&Script> {
+        let id = code.script.as_deref().or_else(|| {
+            code.causes
+                .first()
+                .and_then(|id| self.cause(id))
+                .and_then(|cause| cause.script.as_deref())
+        })?;
+        self.script(id)
+    }
+
     /// Finds a response code as typed by a user: `5`, `05`, ` a0 `.
     pub fn code(&self, typed: &str) -> Option<&Code> {
         let wanted = normalize_code(typed)?;

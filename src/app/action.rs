@@ -30,6 +30,10 @@ pub enum Action {
     ShowFaq,
     ShowCodes,
     ShowCases,
+    /// Trainer mode: the quiz.
+    ShowQuiz,
+    /// A new round of questions.
+    RestartQuiz,
     /// Opens a case with what is on screen.
     NewCase,
     /// Switches ranking causes by the case log's outcomes on or off.
@@ -44,7 +48,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::Quit,
         Action::Help,
         Action::SelectPrev,
@@ -66,6 +70,8 @@ impl Action {
         Action::ShowFaq,
         Action::ShowCodes,
         Action::ShowCases,
+        Action::ShowQuiz,
+        Action::RestartQuiz,
         Action::NewCase,
         Action::ToggleOutcomeRanking,
         Action::DeleteChar,

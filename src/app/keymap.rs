@@ -236,7 +236,15 @@ mod tests {
     use super::*;
     use crate::app::input::{Key, Mods};
 
-    const LAYERS: &[&str] = &["troubleshoot", "triage", "faq", "codes", "cases", "help"];
+    const LAYERS: &[&str] = &[
+        "troubleshoot",
+        "triage",
+        "faq",
+        "codes",
+        "cases",
+        "quiz",
+        "help",
+    ];
 
     #[test]
     fn the_embedded_keymap_reads() {

@@ -84,6 +84,11 @@ fn stop_process() -> io::Result<()> {
 
 /// Runs the full-screen app until the user quits.
 pub fn run(desk: Desk) -> io::Result<()> {
+    run_on(desk, "")
+}
+
+/// Runs the app starting on a screen (by its key: `quiz`); an unknown key is the first.
+pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
@@ -93,6 +98,7 @@ pub fn run(desk: Desk) -> io::Result<()> {
     let preparing = desk.clone();
     std::thread::spawn(move || preparing.prepare());
     let mut app = App::new(desk, Theme::from_env());
+    app.show_screen(screen);
     restore_on_signals()?;
     let terminal = setup()?;
     let mut live = Live { terminal };

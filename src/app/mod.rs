@@ -156,6 +156,14 @@ impl App {
         self.settle();
     }
 
+    /// Switches to a screen by its key (`quiz`); an unknown key changes nothing.
+    pub fn show_screen(&mut self, key: &str) {
+        if let Some(index) = self.screens.iter().position(|s| s.key() == key) {
+            self.active = index;
+            self.settle();
+        }
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
         self.settle();

@@ -3,12 +3,13 @@
 //! the ranking of causes.
 
 mod cases;
-mod rank;
+pub mod rank;
 
 pub use cases::{CaseLog, Solved};
 pub use rank::causes_for;
 
 use crate::model::{Cause, Item, Pack};
+use crate::quiz::QuizSettings;
 use crate::search::{Hit, SearchIndex, Typing};
 use std::sync::{Arc, OnceLock};
 
@@ -22,6 +23,7 @@ pub struct Desk {
     pack: Arc<Pack>,
     index: Arc<OnceLock<SearchIndex>>,
     cases: Arc<CaseLog>,
+    quiz: Arc<QuizSettings>,
 }
 
 impl Desk {
@@ -30,6 +32,7 @@ impl Desk {
             pack: Arc::new(pack),
             index: Arc::default(),
             cases: Arc::new(CaseLog::new(None)),
+            quiz: Arc::default(),
         }
     }
 
@@ -39,6 +42,28 @@ impl Desk {
             cases: Arc::new(CaseLog::new(dir)),
             ..self
         }
+    }
+
+    /// The same desk with a trainer's quiz settings.
+    pub fn with_quiz(self, settings: QuizSettings) -> Desk {
+        Desk {
+            quiz: Arc::new(settings),
+            ..self
+        }
+    }
+
+    /// A desk over another pack (a reload), keeping the case log and the quiz settings.
+    pub fn with_pack(&self, pack: Pack) -> Desk {
+        Desk {
+            pack: Arc::new(pack),
+            index: Arc::default(),
+            cases: Arc::clone(&self.cases),
+            quiz: Arc::clone(&self.quiz),
+        }
+    }
+
+    pub fn quiz(&self) -> &QuizSettings {
+        &self.quiz
     }
 
     pub fn cases(&self) -> &CaseLog {

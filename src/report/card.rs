@@ -40,7 +40,7 @@ pub const LIKELY: &str = "最可能";
 
 /// The first sentence of a text: cards are for a glance. A long sentence is cut at its
 /// first clause (；), which then ends with a full stop.
-fn first_sentence(text: &str) -> String {
+pub fn first_sentence(text: &str) -> String {
     let end = text
         .char_indices()
         .find(|(_, c)| matches!(c, '。' | '！' | '!'))
@@ -99,9 +99,8 @@ fn warnings(verdict: &Verdict, discreet: bool, success: bool) -> Vec<CardLine> {
     lines
 }
 
-fn say_line(pack: &Pack, script: Option<&str>) -> Option<CardLine> {
-    let script: &Script = pack.script(script?)?;
-    let first = script.say.first()?;
+fn say_line(script: Option<&Script>) -> Option<CardLine> {
+    let first = script?.say.first()?;
     Some(CardLine::new(SAY, first.clone()))
 }
 
@@ -109,7 +108,6 @@ fn say_line(pack: &Pack, script: Option<&str>) -> Option<CardLine> {
 pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
     match item {
         Item::Code(code) => {
-            let cause = code.causes.first().and_then(|id| pack.cause(id));
             let mut lines = vec![
                 CardLine::new(MEANS, first_sentence(&code.meaning)),
                 CardLine::new(RETRY, verdict_line(&code.verdict)),
@@ -127,11 +125,7 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
             // The whole action: its later sentences carry rules (no split sales, the chip
             // kernel's own message).
             lines.push(CardLine::new(FIRST, code.action.clone()));
-            let script = code
-                .script
-                .as_deref()
-                .or_else(|| cause.and_then(|c| c.script.as_deref()));
-            lines.extend(say_line(pack, script));
+            lines.extend(say_line(pack.code_script(code)));
             lines
         }
         Item::Cause(cause) => cause_card(pack, cause),
@@ -196,7 +190,9 @@ fn cause_card(pack: &Pack, cause: &crate::model::Cause) -> Vec<CardLine> {
     if let Some(step) = first_step {
         lines.push(CardLine::new(FIRST, step.text.clone()));
     }
-    lines.extend(say_line(pack, cause.script.as_deref()));
+    lines.extend(say_line(
+        cause.script.as_deref().and_then(|id| pack.script(id)),
+    ));
     lines
 }
 

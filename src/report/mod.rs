@@ -5,6 +5,7 @@ pub mod card;
 pub mod cases;
 mod html;
 mod markdown;
+pub mod quiz;
 mod text;
 
 pub use html::pack_html;

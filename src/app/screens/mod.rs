@@ -4,12 +4,14 @@
 mod cases;
 mod codes;
 mod faq;
+mod quiz;
 mod triage;
 mod troubleshoot;
 
 pub use cases::Cases;
 pub use codes::Codes;
 pub use faq::Faq;
+pub use quiz::Quiz;
 pub use triage::Triage;
 pub use troubleshoot::Troubleshoot;
 
@@ -32,6 +34,7 @@ pub fn all() -> Vec<Box<dyn Screen>> {
         Box::new(Faq::default()),
         Box::new(Codes::default()),
         Box::new(Cases::default()),
+        Box::new(Quiz::default()),
     ]
 }
 

@@ -10,12 +10,15 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod quiz;
+pub use quiz::{TraineeProgress, TRAINEE_NAME_CHARS};
+
 /// The database file's name in the data directory.
 pub const FILE_NAME: &str = "posdesk.db";
 /// The environment variable that names the data directory.
 pub const DATA_ENV: &str = "POSDESK_DATA";
 /// The schema this build writes; a file with a higher one is refused, not touched.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// How long a write waits for another posdesk writing to the same file.
 const BUSY_WAIT: Duration = Duration::from_secs(10);
 
@@ -37,6 +40,8 @@ pub enum StoreError {
         word: &'static str,
     },
     NoSuchCase(i64),
+    /// A trainee's name that cannot be kept: empty, too long, or with control characters.
+    BadName(String),
     Io {
         path: PathBuf,
         reason: String,
@@ -62,6 +67,7 @@ impl std::fmt::Display for StoreError {
                 if matches!(*word, "密码" | "pin" | "验证码") { "密码" } else { "安全码" }
             ),
             StoreError::NoSuchCase(id) => write!(f, "no case #{id}"),
+            StoreError::BadName(why) => write!(f, "学员姓名{why}"),
             StoreError::Io { path, reason } => {
                 write!(f, "cannot use the case log {}: {reason}", path.display())
             }
@@ -672,7 +678,8 @@ fn case_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
 }
 
 /// The schema, one step per version.
-const MIGRATIONS: [&str; 1] = ["
+const MIGRATIONS: [&str; 2] = [
+    "
 CREATE TABLE cases (
     id INTEGER PRIMARY KEY,
     opened_at TEXT NOT NULL,
@@ -708,4 +715,35 @@ CREATE TABLE ticks (
     at TEXT NOT NULL,
     PRIMARY KEY (case_id, solution, step)
 );
-"];
+",
+    "
+CREATE TABLE trainees (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    rounds INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE quiz_progress (
+    trainee_id INTEGER NOT NULL REFERENCES trainees (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    area TEXT NOT NULL,
+    box INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5),
+    last_round INTEGER NOT NULL,
+    right INTEGER NOT NULL DEFAULT 0,
+    wrong INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (trainee_id, key)
+);
+CREATE TABLE quiz_answers (
+    id INTEGER PRIMARY KEY,
+    trainee_id INTEGER NOT NULL REFERENCES trainees (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    area TEXT NOT NULL,
+    right INTEGER NOT NULL
+);
+CREATE INDEX quiz_answers_trainee ON quiz_answers (trainee_id, kind);
+",
+];

@@ -1,0 +1,430 @@
+//! Questions from the pack: the right answer is the content's own, the distractors are
+//! the same kind of text taken from other items, never the right one reworded.
+
+use super::{QuizKind, QuizQuestion, Rng, MAX_CHOICES};
+use crate::desk::rank::causes_for;
+use crate::model::{Cause, Code, Item, Pack, Verdict};
+use crate::report::card::first_sentence;
+use crate::triage::{self, Reached, Standing};
+use std::collections::HashSet;
+
+/// Every question the pack gives, kind by kind; `seed` picks distractors and their order.
+pub fn generate(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    QuizKind::ALL
+        .into_iter()
+        .flat_map(|kind| generate_kind(pack, kind, seed))
+        .collect()
+}
+
+pub fn generate_kind(pack: &Pack, kind: QuizKind, seed: u64) -> Vec<QuizQuestion> {
+    match kind {
+        QuizKind::Verdict => verdicts(pack, seed),
+        QuizKind::CustomerLine => customer_lines(pack, seed),
+        QuizKind::FirstCheck => first_checks(pack, seed),
+        QuizKind::StepOrder => step_orders(pack, seed),
+        QuizKind::Triage => triages(pack, seed),
+    }
+}
+
+/// A question before its choices are drawn.
+struct Draft {
+    kind: QuizKind,
+    /// The part of the key after the kind: the item's id, or the triage's path.
+    subject: String,
+    area: String,
+    area_title: String,
+    prompt: String,
+    context: Vec<String>,
+    right: String,
+    why: String,
+}
+
+impl Draft {
+    fn new(kind: QuizKind, item: Item<'_>, prompt: String, right: String, why: String) -> Draft {
+        Draft {
+            kind,
+            subject: item.id().to_string(),
+            area: item.id().to_string(),
+            area_title: item.title(),
+            prompt,
+            context: Vec::new(),
+            right,
+            why,
+        }
+    }
+
+    /// Draws up to three distractors from `pool` (texts equal to the right one, blank or
+    /// repeated are dropped) and shuffles them with the right answer. None when no
+    /// distractor is left: a question with one choice drills nothing.
+    fn ask(self, pool: impl IntoIterator<Item = String>, seed: u64) -> Option<QuizQuestion> {
+        let key = format!("{}:{}", self.kind.key(), self.subject);
+        let mut rng = Rng::for_key(seed, &key);
+        let right_text = same_text(&self.right);
+        let mut seen = HashSet::new();
+        let mut pool: Vec<String> = pool
+            .into_iter()
+            .filter(|text| {
+                let norm = same_text(text);
+                !norm.is_empty() && norm != right_text && seen.insert(norm)
+            })
+            .collect();
+        // A fixed order first, so the seed alone decides the draw.
+        pool.sort();
+        rng.shuffle(&mut pool);
+        pool.truncate(MAX_CHOICES - 1);
+        if pool.is_empty() || right_text.is_empty() {
+            return None;
+        }
+        let mut choices = pool;
+        choices.push(self.right.clone());
+        rng.shuffle(&mut choices);
+        let right = choices.iter().position(|c| *c == self.right)?;
+        Some(QuizQuestion {
+            key,
+            kind: self.kind,
+            area: self.area,
+            area_title: self.area_title,
+            prompt: self.prompt,
+            context: self.context,
+            choices,
+            right,
+            why: self.why,
+        })
+    }
+}
+
+/// Two choices are the same when they read the same: spaces and final stops aside.
+fn same_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['。', '.', '！', '!'])
+        .to_string()
+}
+
+/// A verdict as a choice: each part allowed or not, without the condition that would give
+/// the code away (the feedback shows it).
+fn verdict_choice(verdict: &Verdict) -> String {
+    let answer = |allowed: bool| if allowed { "可以" } else { "不要" };
+    let parts = [
+        (Verdict::NOW, verdict.now),
+        (Verdict::LATER, verdict.later),
+        (Verdict::OTHER, verdict.other),
+    ]
+    .map(|(label, allowed)| format!("{label}：{}", answer(allowed)))
+    .join("；");
+    if verdict.check_first {
+        format!("{}；{parts}", Verdict::CHECK_FIRST)
+    } else {
+        parts
+    }
+}
+
+fn code_name(code: &Code) -> String {
+    format!("应答码 {}（{}）", code.code, code.display)
+}
+
+fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    let pool: Vec<String> = pack
+        .codes
+        .iter()
+        .map(|c| verdict_choice(&c.verdict))
+        .chain(pack.causes.iter().map(|c| verdict_choice(&c.verdict)))
+        .collect();
+    pack.codes
+        .iter()
+        .filter_map(|code| {
+            let why = format!(
+                "{}：{} 能否重试：{}。{}",
+                code_name(code),
+                first_sentence(&code.meaning),
+                code.verdict.summary(),
+                code.action
+            );
+            Draft::new(
+                QuizKind::Verdict,
+                Item::Code(code),
+                format!("{}：能不能再刷？", code_name(code)),
+                verdict_choice(&code.verdict),
+                why,
+            )
+            .ask(pool.iter().cloned(), seed)
+        })
+        .collect()
+}
+
+/// The first line of every script but the ones excluded, as distractors.
+fn say_lines<'p>(
+    pack: &'p Pack,
+    excluded: &'p HashSet<&'p str>,
+    discreet: bool,
+) -> impl Iterator<Item = String> + 'p {
+    pack.scripts
+        .iter()
+        // For a discreet code another discreet line would be right too: only open ones.
+        .filter(move |s| !(excluded.contains(s.id.as_str()) || discreet && s.discreet))
+        .filter_map(|s| s.say.first().map(|line| line.to_string()))
+}
+
+fn line_why(script: &crate::model::Script, discreet: bool) -> String {
+    let mut why = format!("「{}」：{}", script.title, script.say.join(""));
+    if discreet {
+        why.push_str(" 风险卡：只说交易没有通过，不说原因，不问顾客。");
+    }
+    if let Some(avoid) = script.avoid.first() {
+        why.push_str(&format!(" 注意：{avoid}"));
+    }
+    why
+}
+
+/// A customer-line question about an item whose script is `script`; `excluded` lists
+/// the scripts that would fit it too.
+fn line_question(
+    pack: &Pack,
+    item: Item<'_>,
+    prompt: String,
+    script: &crate::model::Script,
+    excluded: &HashSet<&str>,
+    discreet: bool,
+    seed: u64,
+) -> Option<QuizQuestion> {
+    let right = script.say.first()?;
+    Draft::new(
+        QuizKind::CustomerLine,
+        item,
+        prompt,
+        right.to_string(),
+        line_why(script, discreet),
+    )
+    .ask(say_lines(pack, excluded, discreet), seed)
+}
+
+fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    let mut questions = Vec::new();
+    let mut asked: HashSet<&str> = HashSet::new();
+    for code in &pack.codes {
+        let Some(script) = pack.code_script(code) else {
+            continue;
+        };
+        // The scripts of the code's own causes may fit it too.
+        let excluded: HashSet<&str> = code
+            .causes
+            .iter()
+            .filter_map(|id| pack.cause(id))
+            .filter_map(|c| c.script.as_deref())
+            .chain([script.id.as_str()])
+            .collect();
+        let prompt = format!("{}：顾客问怎么回事，对顾客说哪一句？", code_name(code));
+        let discreet = code.discreet || script.discreet;
+        let item = Item::Code(code);
+        if let Some(q) = line_question(pack, item, prompt, script, &excluded, discreet, seed) {
+            asked.insert(script.id.as_str());
+            questions.push(q);
+        }
+    }
+    for cause in &pack.causes {
+        let Some(script) = cause.script.as_deref().and_then(|id| pack.script(id)) else {
+            continue;
+        };
+        let excluded: HashSet<&str> = [script.id.as_str()].into();
+        let prompt = format!("原因是「{}」：对顾客说哪一句？", cause.title);
+        let item = Item::Cause(cause);
+        if let Some(q) = line_question(pack, item, prompt, script, &excluded, script.discreet, seed)
+        {
+            asked.insert(script.id.as_str());
+            questions.push(q);
+        }
+    }
+    // A script no code or cause uses is still drilled, by its own title.
+    for script in pack
+        .scripts
+        .iter()
+        .filter(|s| !asked.contains(s.id.as_str()))
+    {
+        let excluded: HashSet<&str> = [script.id.as_str()].into();
+        let prompt = format!("「{}」：说哪一句？", script.title);
+        let item = Item::Script(script);
+        questions.extend(line_question(
+            pack,
+            item,
+            prompt,
+            script,
+            &excluded,
+            script.discreet,
+            seed,
+        ));
+    }
+    questions
+}
+
+fn first_check_of(cause: &Cause) -> Option<&str> {
+    cause.checks.first().map(|c| c.as_str())
+}
+
+fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    pack.symptoms
+        .iter()
+        .filter_map(|symptom| {
+            let causes = causes_for(pack, Item::Symptom(symptom));
+            let likely = causes.first()?;
+            let right = first_check_of(likely)?;
+            let own: HashSet<&str> = causes.iter().map(|c| c.id.as_str()).collect();
+            let pool = pack
+                .causes
+                .iter()
+                .filter(|c| !own.contains(c.id.as_str()))
+                .filter_map(|c| first_check_of(c).map(str::to_string));
+            let first_step = likely
+                .solutions
+                .first()
+                .and_then(|id| pack.solution(id))
+                .and_then(|s| s.steps.first())
+                .map(|step| format!(" 查明后先做：{}", step.text))
+                .unwrap_or_default();
+            let why = format!(
+                "最可能的原因是「{}」：{}{first_step}",
+                likely.title,
+                first_sentence(&likely.description)
+            );
+            Draft::new(
+                QuizKind::FirstCheck,
+                Item::Symptom(symptom),
+                format!("现象「{}」：先查哪一项？", symptom.title),
+                right.to_string(),
+                why,
+            )
+            .ask(pool, seed)
+        })
+        .collect()
+}
+
+/// The most steps a step-order question lists (lettered A to F).
+const MAX_ORDER_STEPS: usize = 6;
+const LETTERS: [char; MAX_ORDER_STEPS] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    pack.solutions
+        .iter()
+        .filter(|s| (2..=MAX_ORDER_STEPS).contains(&s.steps.len()))
+        .filter_map(|solution| {
+            let texts: Vec<&str> = solution.steps.iter().map(|s| s.text.as_str()).collect();
+            // Steps that read the same cannot be told apart in order.
+            if texts.iter().collect::<HashSet<_>>().len() != texts.len() {
+                return None;
+            }
+            let mut rng = Rng::for_key(seed, &format!("shown:{}", solution.id));
+            // How the steps are shown: never already in order.
+            let mut shown: Vec<usize> = (0..texts.len()).collect();
+            while shown.iter().enumerate().all(|(i, at)| i == *at) {
+                rng.shuffle(&mut shown);
+            }
+            let letter_of = |step: usize| {
+                shown
+                    .iter()
+                    .position(|at| *at == step)
+                    .and_then(|place| LETTERS.get(place))
+                    .copied()
+                    .unwrap_or('?')
+            };
+            let order = |steps: &[usize]| {
+                steps
+                    .iter()
+                    .map(|step| letter_of(*step).to_string())
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            };
+            let in_order: Vec<usize> = (0..texts.len()).collect();
+            let mut pool = Vec::new();
+            for _ in 0..24 {
+                let mut other = in_order.clone();
+                rng.shuffle(&mut other);
+                pool.push(order(&other));
+            }
+            let mut draft = Draft::new(
+                QuizKind::StepOrder,
+                Item::Solution(solution),
+                format!("「{}」：这些步骤按什么顺序做？", solution.title),
+                order(&in_order),
+                texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| format!("{}. {text}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            draft.context = shown
+                .iter()
+                .zip(LETTERS)
+                .filter_map(|(at, letter)| texts.get(*at).map(|t| format!("{letter}  {t}")))
+                .collect();
+            draft.ask(pool, seed)
+        })
+        .collect()
+}
+
+fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
+    let mut questions = Vec::new();
+    for symptom in &pack.symptoms {
+        let Some(start) = pack.triage_start(&symptom.id) else {
+            continue;
+        };
+        for answers in triage::all_paths(pack, start, triage::MAX_DEPTH) {
+            let Ok(walk) = triage::walk(pack, Some(&symptom.id), &answers) else {
+                continue;
+            };
+            let (Reached::Outcome(last), Some(leading)) = (walk.reached, walk.leading()) else {
+                continue;
+            };
+            // Wrong for sure: the causes an answer ruled out, then causes of other
+            // symptoms. A cause still open (or kept beside the leading one) may be
+            // right too, so it is never a distractor.
+            let in_play: HashSet<&str> = walk.causes.iter().map(|c| c.cause.id.as_str()).collect();
+            let ruled_out = walk
+                .causes
+                .iter()
+                .filter(|c| c.standing == Standing::RuledOut)
+                .map(|c| c.cause.title.to_string());
+            let mut pool: Vec<String> = ruled_out.collect();
+            if pool.len() < MAX_CHOICES - 1 {
+                let mut others: Vec<String> = pack
+                    .causes
+                    .iter()
+                    .filter(|c| !in_play.contains(c.id.as_str()))
+                    .map(|c| c.title.to_string())
+                    .collect();
+                Rng::for_key(seed, &format!("others:{}:{answers:?}", symptom.id))
+                    .shuffle(&mut others);
+                others.truncate(MAX_CHOICES - 1 - pool.len());
+                pool.extend(others);
+            }
+            let mut draft = Draft::new(
+                QuizKind::Triage,
+                Item::Symptom(symptom),
+                format!("「{}」，问诊答到这里：先按哪个原因处理？", symptom.title),
+                leading.title.to_string(),
+                match &last.note {
+                    Some(note) => {
+                        format!("{} {note}", triage::outcome_line(pack, last, Some(leading)))
+                    }
+                    None => triage::outcome_line(pack, last, Some(leading)),
+                },
+            );
+            draft.subject = format!(
+                "{}:{}",
+                symptom.id,
+                answers
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(".")
+            );
+            draft.context = walk
+                .taken
+                .iter()
+                .map(|(question, _, answer)| format!("问：{}  答：{}", question.text, answer.text))
+                .collect();
+            questions.extend(draft.ask(pool, seed));
+        }
+    }
+    questions
+}
