@@ -212,6 +212,7 @@ pub fn run(args: Args) -> ExitCode {
     match args.command {
         None => with_desk_or_pack(content, |pack| {
             let desk = Desk::new(pack)
+                .with_content_dir(content)
                 .with_case_log(posdesk::store::data_dir(data))
                 .with_quiz(live_quiz(QuizSettings::default()));
             match posdesk::app::live::run(desk) {
@@ -270,6 +271,7 @@ pub fn run(args: Args) -> ExitCode {
             } else {
                 with_desk_or_pack(content, |pack| {
                     let desk = Desk::new(pack)
+                        .with_content_dir(content)
                         .with_case_log(posdesk::store::data_dir(data))
                         .with_quiz(live_quiz(settings));
                     match posdesk::app::live::run_on(desk, "quiz") {

@@ -14,13 +14,19 @@ pub struct Diagnostic {
     pub hint: String,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+impl Diagnostic {
+    /// `file:line:col: message`, without the hint.
+    pub fn headline(&self) -> String {
+        format!(
             "{}:{}:{}: {}",
             self.file, self.line, self.column, self.message
-        )?;
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline())?;
         if !self.hint.is_empty() {
             write!(f, " (fix: {})", self.hint)?;
         }

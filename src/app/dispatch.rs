@@ -60,6 +60,7 @@ impl App {
                 self.text(&text)
             }
             Input::Mouse(mouse) => self.mouse(mouse),
+            Input::ContentChanged => self.reload_content(),
             Input::Resize(width, height) => {
                 self.size = Rect::new(0, 0, width, height);
                 Outcome::redraw()
@@ -240,10 +241,10 @@ impl App {
     }
 
     fn toggle_help(&mut self) -> Outcome {
-        if self.overlays.is_empty() {
-            self.overlays.push(Box::new(Help::default()));
-        } else {
+        if self.help_open() {
             self.overlays.clear();
+        } else {
+            self.overlays.push(Box::new(Help::default()));
         }
         Outcome::redraw()
     }

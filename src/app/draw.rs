@@ -92,9 +92,17 @@ impl App {
         let (left, hints) = match &self.status {
             Some(message) => (message.clone(), String::new()),
             None => (
-                self.active_screen()
-                    .map(|s| s.breadcrumb(&cx).join(" > "))
-                    .unwrap_or_default(),
+                {
+                    let crumbs = self
+                        .active_screen()
+                        .map(|s| s.breadcrumb(&cx).join(" > "))
+                        .unwrap_or_default();
+                    // Until the files are fixed, say that the pack shown is the old one.
+                    match self.content_problems {
+                        0 => crumbs,
+                        n => format!("内容有 {n} 个问题（用上一版） | {crumbs}"),
+                    }
+                },
                 hints.join("  "),
             ),
         };

@@ -75,6 +75,8 @@ pub enum Input {
     /// A bracketed paste: one piece of text, however long.
     Paste(String),
     Resize(u16, u16),
+    /// A file of the content directory changed: read the pack again.
+    ContentChanged,
 }
 
 const NAMED: &[(&str, Key)] = &[

@@ -18,7 +18,8 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, IsTerminal, Stdout, Write};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore_terminal() {
@@ -97,11 +98,29 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     // The search index builds beside the first screen, which does not need it.
     let preparing = desk.clone();
     std::thread::spawn(move || preparing.prepare());
+    let (sender, inbox) = mpsc::channel();
+    // Edits of --content DIR reach the app as input; the built-in pack is not watched.
+    let watcher = match desk.content_dir() {
+        Some(dir) => {
+            let changes = sender.clone();
+            let watched = super::watch::watch(dir, move || {
+                let _ = changes.send(Message::ContentChanged);
+            })
+            .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", dir.display())))?;
+            Some(watched)
+        }
+        None => None,
+    };
     let mut app = App::new(desk, Theme::from_env());
     app.show_screen(screen);
     restore_on_signals()?;
     let terminal = setup()?;
-    let mut live = Live { terminal };
+    read_terminal(sender);
+    let mut live = Live {
+        terminal,
+        inbox,
+        _watcher: watcher,
+    };
     let result = live.size().and_then(|(w, h)| {
         app.resize(w, h);
         runtime::run(&mut app, &mut live)
@@ -110,8 +129,52 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     result
 }
 
+/// What wakes the app: the terminal's events (a burst at a time), or an edit of the
+/// content directory.
+enum Message {
+    Terminal(io::Result<Vec<Event>>),
+    ContentChanged,
+}
+
+/// Reads the terminal on its own thread, blocking between events: the app waits on one
+/// channel for keys and for edits, with no timer.
+fn read_terminal(sender: mpsc::Sender<Message>) {
+    std::thread::spawn(move || loop {
+        let burst = event::read().and_then(|first| {
+            // Everything already waiting comes along, so a burst is handled once.
+            let mut burst = vec![first];
+            while event::poll(Duration::ZERO)? {
+                burst.push(event::read()?);
+            }
+            Ok(burst)
+        });
+        let failed = burst.is_err();
+        if sender.send(Message::Terminal(burst)).is_err() || failed {
+            return;
+        }
+    });
+}
+
+/// Adds a message's input to the batch; true when the content changed.
+fn take(message: Message, batch: &mut Vec<Input>) -> io::Result<bool> {
+    match message {
+        Message::Terminal(events) => {
+            batch.extend(events?.into_iter().filter_map(convert));
+            Ok(false)
+        }
+        Message::ContentChanged => Ok(true),
+    }
+}
+
+/// How long a save's burst of file events may take to end before the pack is read:
+/// editors write a file in several steps (a temporary file, a rename).
+const SAVE_QUIET: Duration = Duration::from_millis(50);
+const SAVE_LONGEST: Duration = Duration::from_millis(500);
+
 struct Live {
     terminal: Terminal<CrosstermBackend<Stdout>>,
+    inbox: mpsc::Receiver<Message>,
+    _watcher: Option<notify::RecommendedWatcher>,
 }
 
 impl Live {
@@ -125,10 +188,29 @@ impl Frontend for Live {
     fn next_batch(&mut self) -> io::Result<Option<Vec<Input>>> {
         // Blocks until something happens: an idle app uses no CPU. Then everything that
         // is already waiting is taken too, so a burst of keys is searched and drawn once.
+        let Ok(first) = self.inbox.recv() else {
+            return Ok(None);
+        };
         let mut batch: Vec<Input> = Vec::new();
-        batch.extend(convert(event::read()?));
-        while event::poll(Duration::ZERO)? {
-            batch.extend(convert(event::read()?));
+        let mut changed = take(first, &mut batch)?;
+        while let Ok(message) = self.inbox.try_recv() {
+            changed |= take(message, &mut batch)?;
+        }
+        if changed {
+            // Wait for the save to finish (events stop coming), within a limit.
+            let deadline = Instant::now() + SAVE_LONGEST;
+            while let Some(left) = deadline
+                .checked_duration_since(Instant::now())
+                .filter(|left| !left.is_zero())
+            {
+                match self.inbox.recv_timeout(SAVE_QUIET.min(left)) {
+                    Ok(message) => {
+                        take(message, &mut batch)?;
+                    }
+                    Err(_) => break,
+                }
+            }
+            batch.push(Input::ContentChanged);
         }
         Ok(Some(batch))
     }

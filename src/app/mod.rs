@@ -14,10 +14,12 @@ pub mod keymap;
 pub mod layout;
 pub mod live;
 pub mod overlays;
+mod reload;
 mod render;
 pub mod runtime;
 pub mod screens;
 pub mod theme;
+mod watch;
 pub mod widgets;
 
 use history::History;
@@ -52,6 +54,8 @@ pub struct App {
     status: Option<String>,
     mouse_captured: bool,
     quit: bool,
+    /// Problems of the content at the last reload; the old pack is in use meanwhile.
+    content_problems: usize,
     /// Each keymap layer and its title in the help.
     layers: Vec<(String, String)>,
 }
@@ -60,6 +64,7 @@ pub struct App {
 pub fn keymap_layers() -> Vec<&'static str> {
     let mut layers: Vec<&'static str> = screens::all().iter().map(|s| s.key()).collect();
     layers.push(Help::default().key());
+    layers.push(overlays::Problems::default().key());
     layers
 }
 
@@ -93,6 +98,7 @@ impl App {
             status: None,
             mouse_captured: true,
             quit: false,
+            content_problems: 0,
             layers,
         }
     }
@@ -120,7 +126,9 @@ impl App {
     }
 
     pub fn help_open(&self) -> bool {
-        !self.overlays.is_empty()
+        self.overlays
+            .iter()
+            .any(|o| o.key() == Help::default().key())
     }
 
     pub fn status(&self) -> Option<&str> {

@@ -24,6 +24,9 @@ pub struct Desk {
     index: Arc<OnceLock<SearchIndex>>,
     cases: Arc<CaseLog>,
     quiz: Arc<QuizSettings>,
+    /// The directory the pack was read from, when it was not the built-in one: the one a
+    /// reload reads again.
+    content_dir: Option<Arc<std::path::Path>>,
 }
 
 impl Desk {
@@ -33,6 +36,7 @@ impl Desk {
             index: Arc::default(),
             cases: Arc::new(CaseLog::new(None)),
             quiz: Arc::default(),
+            content_dir: None,
         }
     }
 
@@ -59,7 +63,20 @@ impl Desk {
             index: Arc::default(),
             cases: Arc::clone(&self.cases),
             quiz: Arc::clone(&self.quiz),
+            content_dir: self.content_dir.clone(),
         }
+    }
+
+    /// The same desk, read from `dir` (and reloaded from it).
+    pub fn with_content_dir(self, dir: Option<&std::path::Path>) -> Desk {
+        Desk {
+            content_dir: dir.map(Arc::from),
+            ..self
+        }
+    }
+
+    pub fn content_dir(&self) -> Option<&std::path::Path> {
+        self.content_dir.as_deref()
     }
 
     pub fn quiz(&self) -> &QuizSettings {

@@ -1,9 +1,11 @@
-//! Layers drawn over the screens that see input first: the help now, confirmations and
-//! diagnostics later. The top layer answers whether it took the input.
+//! Layers drawn over the screens that see input first: the help, and the problems of
+//! content that failed to reload. The top layer answers whether it took the input.
 
 mod help;
+mod problems;
 
 pub use help::Help;
+pub use problems::Problems;
 
 use super::action::Action;
 use super::keymap::Keymap;
