@@ -6,6 +6,7 @@ use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
 use posdesk::quiz::{QuizKind, QuizSettings};
+use posdesk::report::{HandoutOptions, Sources};
 use posdesk::safe_text;
 use posdesk::search::SearchIndex;
 use posdesk::{report, Item, Pack};
@@ -127,7 +128,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The whole pack as a printable handout (md, html) or as data (json).
+    /// The whole pack as a printable handout (md, html) or as data (json). The handout
+    /// holds contents, a one-page cheat sheet of the common codes, one page per symptom
+    /// with its causes, steps and what to say, then the FAQ and the code table.
     Export {
         #[arg(long, value_enum)]
         format: Format,
@@ -135,6 +138,13 @@ enum Command {
         /// file is replaced whole or not at all; a link, device or directory is refused.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Show where every item and step came from, and list the sources (md, html).
+        #[arg(long)]
+        sources: bool,
+        /// Only the one-page cheat sheet of the common codes, to print for the counter
+        /// (md, html).
+        #[arg(long, conflicts_with = "sources")]
+        cheat_sheet: bool,
     },
 }
 
@@ -281,8 +291,32 @@ pub fn run(args: Args) -> ExitCode {
                 })
             }
         }
-        Some(Command::Export { format, output }) => {
-            with_pack(content, |pack| export(pack, format, output.as_deref()))
+        Some(Command::Export {
+            format,
+            output,
+            sources,
+            cheat_sheet,
+        }) => {
+            let handout = if cheat_sheet {
+                HandoutKind::CheatSheet
+            } else {
+                HandoutKind::Whole(HandoutOptions {
+                    sources: if sources {
+                        Sources::Shown
+                    } else {
+                        Sources::Hidden
+                    },
+                })
+            };
+            if matches!(format, Format::Json) && (sources || cheat_sheet) {
+                print_err(
+                    "posdesk: --sources and --cheat-sheet shape a handout (md, html); JSON is the whole pack as data\n",
+                );
+                return ExitCode::from(2);
+            }
+            with_pack(content, |pack| {
+                export(pack, format, handout, output.as_deref())
+            })
         }
     }
 }
@@ -682,11 +716,20 @@ fn render(desk: Desk, (width, height): (u16, u16), keys: &str) -> ExitCode {
     }
 }
 
-fn export(pack: &Pack, format: Format, output: Option<&Path>) -> ExitCode {
-    let text = match format {
-        Format::Md => report::pack_markdown(pack),
-        Format::Html => report::pack_html(pack),
-        Format::Json => match serde_json::to_string_pretty(pack) {
+/// Which handout `export` makes.
+#[derive(Debug, Clone, Copy)]
+enum HandoutKind {
+    Whole(HandoutOptions),
+    CheatSheet,
+}
+
+fn export(pack: &Pack, format: Format, handout: HandoutKind, output: Option<&Path>) -> ExitCode {
+    let text = match (format, handout) {
+        (Format::Md, HandoutKind::Whole(options)) => report::handout_markdown(pack, options),
+        (Format::Md, HandoutKind::CheatSheet) => report::cheat_sheet_markdown(pack),
+        (Format::Html, HandoutKind::Whole(options)) => report::handout_html(pack, options),
+        (Format::Html, HandoutKind::CheatSheet) => report::cheat_sheet_html(pack),
+        (Format::Json, _) => match serde_json::to_string_pretty(pack) {
             Ok(text) => text + "\n",
             Err(error) => return fail(&format!("cannot write JSON: {error}")),
         },

@@ -1,7 +1,13 @@
-//! The whole pack as one printable HTML page.
+//! The handout as one self-contained HTML page, laid out for printing on A4: contents, the
+//! cheat sheet on a page of its own, every symptom from a new page. No external asset (a
+//! training room may have no network) and every text from the pack escaped.
 
-use super::{handout_sections, item_blocks, Block};
-use crate::model::{Actor, Kind, Pack};
+use super::handout::{
+    cheat_sheet_intro, handout, see_line, CheatRow, CheatSheet, CodeTable, Handout, HandoutOptions,
+    Heading,
+};
+use super::Block;
+use crate::model::{Pack, Verdict};
 use std::fmt::Write;
 
 /// Escapes text for HTML element content and attribute values.
@@ -21,7 +27,6 @@ pub fn escape(text: &str) -> String {
 }
 
 fn write_blocks(out: &mut String, blocks: &[Block]) {
-    let _ = writeln!(out, "<section class=\"item\">");
     for block in blocks {
         let _ = match block {
             Block::Heading { kind, id, title } => writeln!(
@@ -38,14 +43,17 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                 numbered,
             } => {
                 let tag = if *numbered { "ol" } else { "ul" };
-                let _ = writeln!(out, "<p><b>{label}</b>：</p><{tag}>");
+                let _ = writeln!(out, "<p class=\"list-label\"><b>{label}</b>：</p><{tag}>");
                 for item in items {
                     let _ = writeln!(out, "<li>{}</li>", escape(item));
                 }
                 writeln!(out, "</{tag}>")
             }
-            Block::Warning(text) => writeln!(out, "<p class=\"warning\">{}</p>", escape(text)),
+            Block::Warning(text) => {
+                writeln!(out, "<p class=\"warning\">! {}</p>", escape(text))
+            }
             Block::Links { label, links } => {
+                // The words say where the target is printed; the link is for screens.
                 let list: Vec<String> = links
                     .iter()
                     .map(|l| format!("<a href=\"#{}\">{}</a>", escape(&l.id), escape(&l.title)))
@@ -54,62 +62,305 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
             }
         };
     }
-    let _ = writeln!(out, "</section>");
 }
 
-const STYLE: &str =
-    "body{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.6;color:#222}\
-h2{border-bottom:2px solid #888;margin-top:2em}.item{page-break-inside:avoid;margin-bottom:1.5em}\
-.kind{font-size:.8em;color:#555;border:1px solid #999;padding:0 .3em}\
-.warning{border-left:4px solid #b00;padding-left:.6em}table{border-collapse:collapse}\
-td,th{border:1px solid #999;padding:.2em .4em;vertical-align:top}";
+/// Print first: A4 pages, the cheat sheet alone on its page, every symptom from a new
+/// page, no cause block or table row cut in two where it can be helped. The font stack
+/// names the CJK fonts of Linux, macOS and Windows in turn, so Chinese never falls back
+/// to a font without it (boxes on paper).
+const STYLE: &str = r#"
+@page { size: A4; margin: 14mm 13mm 15mm 13mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+body { font-size: 10pt; line-height: 1.45; color: #111; margin: 0; }
+@media screen { body { max-width: 52em; margin: 2em auto; padding: 0 1em; } }
+h1 { font-size: 20pt; margin: 0 0 .3em; }
+h2 { font-size: 15pt; border-bottom: 2px solid #444; margin: 0 0 .6em; padding-bottom: .1em; break-after: avoid; }
+h3 { font-size: 12pt; margin: 1em 0 .3em; break-after: avoid; }
+p { margin: .25em 0; }
+ol, ul { margin: .2em 0 .4em; padding-left: 1.8em; }
+.list-label { break-after: avoid; }
+.number { display: inline-block; min-width: 1.6em; margin-right: .4em; }
+.kind { font-size: .8em; border: 1px solid #777; padding: 0 .3em; margin-right: .3em; }
+.warning { border-left: 4px solid #b00; padding-left: .6em; font-weight: bold; }
+.contents ul { list-style: none; padding-left: 0; }
+.contents ul ul { padding-left: 1.5em; }
+.contents li { margin: .15em 0; }
+.contents a { color: inherit; text-decoration: none; }
+.cheat-sheet, .symptom, .appendix { break-before: page; }
+.cause, .entry { break-inside: avoid; border-top: 1px solid #bbb; padding-top: .3em; margin-top: .8em; }
+table { border-collapse: collapse; width: 100%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td, th { border: 1px solid #888; padding: .15em .3em; vertical-align: top; text-align: left; }
+th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.cheat-sheet { page: cheat-sheet; break-after: page; font-size: 8pt; line-height: 1.3; }
+@page cheat-sheet { margin: 10mm 10mm 12mm 10mm; }
+.cheat { table-layout: fixed; }
+.cheat col.code { width: 7%; } .cheat col.means { width: 20%; } .cheat col.verdict { width: 19%; }
+.cheat col.first { width: 31%; } .cheat col.say { width: 23%; }
+.cheat-sheet h2 { font-size: 13pt; margin-bottom: .3em; }
+.cheat-sheet .intro { margin-bottom: .4em; }
+.cheat td.code { font-size: 13pt; font-weight: bold; white-space: nowrap; text-align: center; }
+.cheat td.code small { display: block; font-size: 7pt; font-weight: normal; }
+.cheat .warning { border-left-width: 3px; padding-left: .3em; margin: 0 0 .15em; }
+.cheat .no { font-weight: bold; }
+.codes { font-size: 8.5pt; line-height: 1.35; table-layout: fixed; }
+.codes col.code { width: 7%; } .codes col.display { width: 13%; } .codes col.meaning { width: 24%; }
+.codes col.verdict { width: 27%; } .codes col.class { width: 11%; } .codes col.who { width: 10%; }
+.codes col.see { width: 8%; }
+a { color: inherit; }
+"#;
 
-/// A self-contained page for printing handouts.
-pub fn pack_html(pack: &Pack) -> String {
-    let mut out = String::new();
-    let title = escape(&pack.info.name);
+fn document(out: &mut String, title: &str, body: impl FnOnce(&mut String)) {
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{}</p>",
-        escape(&pack.info.description)
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        escape(title)
     );
-    for (kind, items) in handout_sections(pack) {
-        let _ = writeln!(out, "<h2>{}</h2>", kind.label());
-        if kind == Kind::Code {
-            code_table(&mut out, pack);
-        }
-        for item in items {
-            write_blocks(&mut out, &item_blocks(pack, item));
-        }
-    }
-    let _ = writeln!(out, "<h2>出处</h2>\n<ul>");
-    for source in &pack.sources {
-        let _ = writeln!(
-            out,
-            "<li><code>{}</code> {}（{}）</li>",
-            escape(&source.id),
-            escape(&source.title),
-            escape(&source.origin)
-        );
-    }
-    let _ = writeln!(out, "</ul>\n</body>\n</html>");
+    body(out);
+    let _ = writeln!(out, "</body>\n</html>");
+}
+
+/// A heading of a numbered part, with its anchor.
+fn heading(out: &mut String, heading: &Heading) {
+    let _ = writeln!(
+        out,
+        "<h2><span class=\"number\">{}</span> {}</h2>",
+        escape(&heading.number.label()),
+        escape(&heading.title)
+    );
+}
+
+/// The handout of the pack with its defaults: no source lines.
+pub fn pack_html(pack: &Pack) -> String {
+    handout_html(pack, HandoutOptions::default())
+}
+
+/// The whole handout: contents, cheat sheet, one page per symptom, appendices.
+pub fn handout_html(pack: &Pack, options: HandoutOptions) -> String {
+    let handout = handout(pack, options);
+    let mut out = String::new();
+    document(&mut out, &handout.title, |out| {
+        contents(out, &handout);
+        cheat_sheet(out, &handout.cheat_sheet);
+        symptoms(out, &handout);
+        appendices(out, &handout);
+    });
     out
 }
 
-fn code_table(out: &mut String, pack: &Pack) {
-    let _ = writeln!(out, "<table>\n<tr><th>应答码</th><th>终端显示</th><th>含义</th><th>能否重试</th><th>类别（背景）</th><th>谁来处理</th></tr>");
-    for code in &pack.codes {
+/// The cheat sheet alone, to print for the counter.
+pub fn cheat_sheet_html(pack: &Pack) -> String {
+    let handout = handout(pack, HandoutOptions::default());
+    let mut out = String::new();
+    document(&mut out, &handout.cheat_sheet.heading.title, |out| {
+        cheat_sheet(out, &handout.cheat_sheet);
+    });
+    out
+}
+
+fn contents(out: &mut String, handout: &Handout) {
+    let _ = writeln!(
+        out,
+        "<section class=\"contents\" id=\"contents\">\n<h1>{}</h1>",
+        escape(&handout.title)
+    );
+    if !handout.description.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&handout.description));
+    }
+    let _ = writeln!(
+        out,
+        "<p>版本 {}</p>\n<h2>目录</h2>\n<ul>",
+        escape(&handout.version)
+    );
+    for group in handout.contents() {
+        let entries: String = group
+            .headings
+            .iter()
+            .map(|h| {
+                format!(
+                    "<li><a href=\"#{}\"><span class=\"number\">{}</span> {}</a></li>\n",
+                    escape(&h.anchor),
+                    escape(&h.number.label()),
+                    escape(&h.title)
+                )
+            })
+            .collect();
+        match group.title {
+            Some(title) => {
+                let _ = writeln!(out, "<li>{}\n<ul>\n{entries}</ul></li>", escape(title));
+            }
+            None => out.push_str(&entries),
+        }
+    }
+    let _ = writeln!(out, "</ul>\n</section>");
+}
+
+fn verdict_cell(verdict: &Verdict) -> String {
+    verdict
+        .parts()
+        .iter()
+        .map(|part| {
+            let class = if part.allowed { "yes" } else { "no" };
+            format!(
+                "<span class=\"{class}\">{}：{}</span>",
+                escape(part.label),
+                escape(&part.answer)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn cheat_row(out: &mut String, row: &CheatRow) {
+    let warnings: String = row
+        .warnings
+        .iter()
+        .map(|w| format!("<p class=\"warning\">! {}</p>", escape(w)))
+        .collect();
+    let see = see_line(&row.see);
+    let _ = writeln!(
+        out,
+        "<tr id=\"{}\"><td class=\"code\">{}{}</td><td><b>{}</b><br>{}</td><td class=\"verdict\">{}</td><td>{warnings}{}</td><td>{}</td></tr>",
+        escape(&row.anchor),
+        escape(&row.code),
+        if see.is_empty() {
+            String::new()
+        } else {
+            format!("<small>{}</small>", escape(&see))
+        },
+        escape(&row.display),
+        escape(&row.means),
+        verdict_cell(&row.verdict),
+        escape(&row.first),
+        row.say.as_deref().map(escape).unwrap_or_default(),
+    );
+}
+
+fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
+    let _ = writeln!(
+        out,
+        "<section class=\"cheat-sheet\" id=\"{}\">",
+        escape(&sheet.heading.anchor)
+    );
+    heading(out, &sheet.heading);
+    let _ = writeln!(
+        out,
+        "<p class=\"intro\">{}</p>\n<table class=\"cheat\">\n<colgroup><col class=\"code\"><col class=\"means\"><col class=\"verdict\"><col class=\"first\"><col class=\"say\"></colgroup>\n<thead><tr><th>应答码</th><th>屏幕显示 · 含义</th><th>{}</th><th>先做</th><th>对顾客说</th></tr></thead>\n<tbody>",
+        escape(&cheat_sheet_intro(sheet)),
+        super::VERDICT_LABEL
+    );
+    for row in &sheet.rows {
+        cheat_row(out, row);
+    }
+    let _ = writeln!(out, "</tbody>\n</table>\n</section>");
+}
+
+fn symptoms(out: &mut String, handout: &Handout) {
+    for page in &handout.symptoms {
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&code.id),
-            escape(&code.code),
-            escape(&code.display),
-            escape(&code.meaning),
-            escape(&code.verdict.summary()),
-            code.class.letter(),
-            Actor::labels(&code.who_fixes)
+            "<section class=\"symptom\" id=\"{}\">",
+            escape(&page.heading.anchor)
+        );
+        heading(out, &page.heading);
+        write_blocks(out, &page.blocks);
+        for cause in &page.causes {
+            let _ = writeln!(
+                out,
+                "<section class=\"cause\" id=\"{}\">\n<h3><span class=\"kind\">{}</span> {}</h3>",
+                escape(&cause.anchor),
+                escape(&cause.label),
+                escape(&cause.title)
+            );
+            write_blocks(out, &cause.blocks);
+            let _ = writeln!(out, "</section>");
+        }
+        let _ = writeln!(out, "</section>");
+    }
+}
+
+fn appendices(out: &mut String, handout: &Handout) {
+    for appendix in handout.other_causes.iter().chain([&handout.faq]) {
+        let _ = writeln!(
+            out,
+            "<section class=\"appendix\" id=\"{}\">",
+            escape(&appendix.heading.anchor)
+        );
+        heading(out, &appendix.heading);
+        for entry in &appendix.entries {
+            let _ = writeln!(
+                out,
+                "<section class=\"entry\" id=\"{}\">\n<h3>{}</h3>",
+                escape(&entry.anchor),
+                escape(&entry.title)
+            );
+            write_blocks(out, &entry.blocks);
+            let _ = writeln!(out, "</section>");
+        }
+        let _ = writeln!(out, "</section>");
+    }
+    code_table(out, &handout.codes);
+    if let Some(list) = &handout.sources {
+        let _ = writeln!(
+            out,
+            "<section class=\"appendix\" id=\"{}\">",
+            escape(&list.heading.anchor)
+        );
+        heading(out, &list.heading);
+        let _ = writeln!(out, "<ul>");
+        for line in &list.lines {
+            let _ = writeln!(out, "<li>{}</li>", escape(line));
+        }
+        let _ = writeln!(out, "</ul>\n</section>");
+    }
+}
+
+fn code_table(out: &mut String, table: &CodeTable) {
+    let _ = writeln!(
+        out,
+        "<section class=\"appendix\" id=\"{}\">",
+        escape(&table.heading.anchor)
+    );
+    heading(out, &table.heading);
+    let _ = writeln!(
+        out,
+        "<table class=\"codes\">\n<colgroup><col class=\"code\"><col class=\"display\"><col class=\"meaning\"><col class=\"verdict\"><col class=\"class\"><col class=\"who\"><col class=\"see\"></colgroup>\n<thead><tr><th>应答码</th><th>终端显示</th><th>含义</th><th>{}</th><th>{}</th><th>谁来处理</th><th>见</th></tr></thead>\n<tbody>",
+        super::VERDICT_LABEL,
+        super::CLASS_LABEL
+    );
+    for row in &table.rows {
+        let warnings: String = row
+            .warnings
+            .iter()
+            .map(|w| format!("<br><b>! {}</b>", escape(w)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}{warnings}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&row.anchor),
+            escape(&row.code),
+            escape(&row.display),
+            escape(&row.meaning),
+            escape(&row.verdict),
+            escape(&row.class),
+            escape(&row.who),
+            escape(&see_line(&row.see))
         );
     }
-    let _ = writeln!(out, "</table>");
+    let _ = writeln!(out, "</tbody>\n</table>");
+    if !table.conflicts.is_empty() {
+        let _ = writeln!(out, "<h3>各来源说法不一的应答码</h3>\n<ul>");
+        for (code, conflict) in &table.conflicts {
+            let _ = writeln!(
+                out,
+                "<li><b>{}</b>：{}</li>",
+                escape(code),
+                escape(conflict)
+            );
+        }
+        let _ = writeln!(out, "</ul>");
+    }
+    let _ = writeln!(out, "</section>");
 }

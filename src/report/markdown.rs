@@ -1,7 +1,12 @@
-//! The whole pack as a Markdown handout.
+//! The handout as Markdown: the same parts as the HTML page (contents, cheat sheet, one
+//! section per symptom, appendices), for wikis and editors; page breaks are left to HTML.
 
-use super::{handout_sections, item_blocks, Block};
-use crate::model::{Actor, Kind, Pack};
+use super::handout::{
+    cheat_sheet_intro, handout, see_line, CheatRow, CheatSheet, CodeTable, Handout, HandoutOptions,
+    Heading,
+};
+use super::Block;
+use crate::model::{Pack, Verdict};
 use std::fmt::Write;
 
 /// Ids are kebab-case (the loader checks), so they go into anchors and links as they
@@ -63,7 +68,7 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                 }
                 writeln!(out)
             }
-            Block::Warning(warning) => writeln!(out, "> **注意**：{}\n", text(warning)),
+            Block::Warning(warning) => writeln!(out, "> **! 注意**：{}\n", text(warning)),
             Block::Links { label, links } => {
                 let list: Vec<String> = links.iter().map(|l| link(&l.title, &l.id)).collect();
                 writeln!(out, "**{}**：{}\n", text(label), list.join("，"))
@@ -72,54 +77,189 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-/// A printable handout: symptoms, causes with their steps and scripts, FAQ, the code
-/// table and the sources, with links between them.
+/// A heading of a numbered part, with its anchor.
+fn heading(out: &mut String, heading: &Heading) {
+    let _ = writeln!(
+        out,
+        "## {} {} {}\n",
+        anchor(&heading.anchor),
+        text(&heading.number.label()),
+        text(&heading.title)
+    );
+}
+
+/// The handout of the pack with its defaults: no source lines.
 pub fn pack_markdown(pack: &Pack) -> String {
+    handout_markdown(pack, HandoutOptions::default())
+}
+
+/// The whole handout: contents, cheat sheet, one section per symptom, appendices.
+pub fn handout_markdown(pack: &Pack, options: HandoutOptions) -> String {
+    let handout = handout(pack, options);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", text(&pack.info.name));
-    if !pack.info.description.is_empty() {
-        let _ = writeln!(out, "{}\n", text(&pack.info.description));
-    }
-    let _ = writeln!(out, "版本 {}\n", text(&pack.info.version));
-    for (kind, items) in handout_sections(pack) {
-        let _ = writeln!(out, "## {}\n", text(kind.label()));
-        if kind == Kind::Code {
-            code_table(&mut out, pack);
-        }
-        for item in items {
-            write_blocks(&mut out, &item_blocks(pack, item));
-        }
-    }
-    let _ = writeln!(out, "## 出处\n");
-    for source in &pack.sources {
-        let _ = writeln!(
-            out,
-            "- {} {}（{}）",
-            text(&source.id),
-            text(&source.title),
-            text(&source.origin)
-        );
-    }
+    contents(&mut out, &handout);
+    cheat_sheet(&mut out, &handout.cheat_sheet);
+    symptoms(&mut out, &handout);
+    appendices(&mut out, &handout);
     out
 }
 
-fn code_table(out: &mut String, pack: &Pack) {
+/// The cheat sheet alone.
+pub fn cheat_sheet_markdown(pack: &Pack) -> String {
+    let handout = handout(pack, HandoutOptions::default());
+    let mut out = String::new();
+    cheat_sheet(&mut out, &handout.cheat_sheet);
+    out
+}
+
+fn contents(out: &mut String, handout: &Handout) {
+    let _ = writeln!(out, "# {}\n", text(&handout.title));
+    if !handout.description.is_empty() {
+        let _ = writeln!(out, "{}\n", text(&handout.description));
+    }
+    let _ = writeln!(out, "版本 {}\n", text(&handout.version));
+    let _ = writeln!(out, "## 目录\n");
+    for group in handout.contents() {
+        let indent = match group.title {
+            Some(title) => {
+                let _ = writeln!(out, "- {}", text(title));
+                "  "
+            }
+            None => "",
+        };
+        for h in group.headings {
+            let _ = writeln!(
+                out,
+                "{indent}- {}",
+                link(&format!("{} {}", h.number.label(), h.title), &h.anchor)
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+/// Table cells keep to one line: the parts of a cell are joined by line-break tags.
+fn cell(parts: &[String]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+fn verdict_parts(verdict: &Verdict) -> Vec<String> {
+    verdict
+        .parts()
+        .iter()
+        .map(|part| text(&format!("{}：{}", part.label, part.answer)))
+        .collect()
+}
+
+fn cheat_row(out: &mut String, row: &CheatRow) {
+    let mut first: Vec<String> = row
+        .warnings
+        .iter()
+        .map(|w| format!("**\\! {}**", text(w)))
+        .collect();
+    first.push(text(&row.first));
     let _ = writeln!(
         out,
-        "| 应答码 | 终端显示 | 含义 | 能否重试 | 类别（背景） | 谁来处理 |"
+        "| {}**{}**<br>{} | {} | {} | {} | {} |",
+        anchor(&row.anchor),
+        text(&row.code),
+        text(&see_line(&row.see)),
+        cell(&[format!("**{}**", text(&row.display)), text(&row.means)]),
+        cell(&verdict_parts(&row.verdict)),
+        cell(&first),
+        text(row.say.as_deref().unwrap_or_default())
     );
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
-    for code in &pack.codes {
+}
+
+fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
+    heading(out, &sheet.heading);
+    let _ = writeln!(out, "{}\n", text(&cheat_sheet_intro(sheet)));
+    let _ = writeln!(
+        out,
+        "| 应答码 | 屏幕显示 · 含义 | {} | 先做 | 对顾客说 |\n|---|---|---|---|---|",
+        text(super::VERDICT_LABEL)
+    );
+    for row in &sheet.rows {
+        cheat_row(out, row);
+    }
+    let _ = writeln!(out);
+}
+
+fn symptoms(out: &mut String, handout: &Handout) {
+    for page in &handout.symptoms {
+        heading(out, &page.heading);
+        write_blocks(out, &page.blocks);
+        for cause in &page.causes {
+            let _ = writeln!(
+                out,
+                "### {} {} {}\n",
+                anchor(&cause.anchor),
+                text(&cause.label),
+                text(&cause.title)
+            );
+            write_blocks(out, &cause.blocks);
+        }
+    }
+}
+
+fn appendices(out: &mut String, handout: &Handout) {
+    for appendix in handout.other_causes.iter().chain([&handout.faq]) {
+        heading(out, &appendix.heading);
+        for entry in &appendix.entries {
+            let _ = writeln!(
+                out,
+                "### {} {}\n",
+                anchor(&entry.anchor),
+                text(&entry.title)
+            );
+            write_blocks(out, &entry.blocks);
+        }
+    }
+    code_table(out, &handout.codes);
+    if let Some(list) = &handout.sources {
+        heading(out, &list.heading);
+        for line in &list.lines {
+            let _ = writeln!(out, "- {}", text(line));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn code_table(out: &mut String, table: &CodeTable) {
+    heading(out, &table.heading);
+    let _ = writeln!(
+        out,
+        "| 应答码 | 终端显示 | 含义 | {} | {} | 谁来处理 | 见 |\n|---|---|---|---|---|---|---|",
+        text(super::VERDICT_LABEL),
+        text(super::CLASS_LABEL)
+    );
+    for row in &table.rows {
+        let mut verdict = vec![text(&row.verdict)];
+        verdict.extend(row.warnings.iter().map(|w| format!("**\\! {}**", text(w))));
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
-            link(&code.code, &code.id),
-            text(&code.display),
-            text(&code.meaning),
-            text(&code.verdict.summary()),
-            code.class.letter(),
-            text(&Actor::labels(&code.who_fixes))
+            "| {}{} | {} | {} | {} | {} | {} | {} |",
+            anchor(&row.anchor),
+            text(&row.code),
+            text(&row.display),
+            text(&row.meaning),
+            cell(&verdict),
+            text(&row.class),
+            text(&row.who),
+            text(&see_line(&row.see))
         );
     }
     let _ = writeln!(out);
+    if !table.conflicts.is_empty() {
+        let _ = writeln!(out, "### 各来源说法不一的应答码\n");
+        for (code, conflict) in &table.conflicts {
+            let _ = writeln!(out, "- **{}**：{}", text(code), text(conflict));
+        }
+        let _ = writeln!(out);
+    }
 }

@@ -3,13 +3,15 @@
 
 pub mod card;
 pub mod cases;
+pub mod handout;
 mod html;
 mod markdown;
 pub mod quiz;
 mod text;
 
-pub use html::pack_html;
-pub use markdown::pack_markdown;
+pub use handout::{Handout, HandoutOptions, CHEAT_SHEET_ROWS};
+pub use html::{cheat_sheet_html, handout_html, pack_html};
+pub use markdown::{cheat_sheet_markdown, handout_markdown, pack_markdown};
 pub use text::{answer_text, blocks_text, item_text};
 
 use crate::model::{origin_label, Actor, Item, Kind, Pack, Text, Verdict};
@@ -132,8 +134,27 @@ pub fn step_origin(pack: &Pack, sources: &[Text]) -> String {
     labels.join("、")
 }
 
-/// What an item's page shows, with its links in both directions.
+/// Whether a page says where each item and step came from. Trainers checking the content
+/// want it; a handout for new staff reads better without it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sources {
+    #[default]
+    Hidden,
+    Shown,
+}
+
+/// The label of an item's source line.
+pub const SOURCES_LABEL: &str = "出处";
+/// The label of an item's other names (words to search for, not to print).
+pub const ALIASES_LABEL: &str = "也叫";
+
+/// What an item's page shows, with its links in both directions and its sources.
 pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
+    item_blocks_with(pack, item, Sources::Shown)
+}
+
+/// What an item's page shows, with or without where it came from.
+pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Block> {
     let mut blocks = vec![Block::Heading {
         kind: item.kind(),
         id: item.id().to_string(),
@@ -160,7 +181,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_list(&mut blocks, "如何判断", &c.checks, false);
             push_list(&mut blocks, "问顾客", &c.questions, false);
             for solution in c.solutions.iter().filter_map(|id| pack.solution(id)) {
-                solution_blocks(&mut blocks, pack, solution);
+                solution_blocks(&mut blocks, pack, solution, sources);
             }
             if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
                 script_blocks(&mut blocks, script);
@@ -169,7 +190,7 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_links(&mut blocks, "出现在", referrers(pack, item.id()));
         }
         Item::Solution(s) => {
-            solution_blocks(&mut blocks, pack, s);
+            solution_blocks(&mut blocks, pack, s, sources);
             push_links(&mut blocks, "用于原因", referrers(pack, item.id()));
         }
         Item::Faq(f) => {
@@ -234,12 +255,14 @@ pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
             push_links(&mut blocks, "用于", referrers(pack, item.id()));
         }
     }
-    push_text(&mut blocks, "也叫", Some(&item.aliases().join("、")));
-    push_text(
-        &mut blocks,
-        "出处",
-        Some(&source_titles(pack, item.sources())),
-    );
+    push_text(&mut blocks, ALIASES_LABEL, Some(&item.aliases().join("、")));
+    if sources == Sources::Shown {
+        push_text(
+            &mut blocks,
+            SOURCES_LABEL,
+            Some(&source_titles(pack, item.sources())),
+        );
+    }
     blocks
 }
 
@@ -254,19 +277,25 @@ fn referrers(pack: &Pack, id: &str) -> Vec<LinkLine> {
         .collect()
 }
 
-fn solution_blocks(blocks: &mut Vec<Block>, pack: &Pack, s: &crate::model::Solution) {
-    // Each step says where it came from, so a trainer can tell the article's words from
-    // knowledge added to it.
+fn solution_blocks(
+    blocks: &mut Vec<Block>,
+    pack: &Pack,
+    s: &crate::model::Solution,
+    sources: Sources,
+) {
+    // With sources, each step says where it came from, so a trainer can tell the
+    // article's words from knowledge added to it.
     let steps: Vec<String> = s
         .steps
         .iter()
-        .map(|step| {
-            format!(
+        .map(|step| match sources {
+            Sources::Shown => format!(
                 "【{}】{}（{}）",
                 step.who.label(),
                 step.text,
                 step_origin(pack, &step.sources)
-            )
+            ),
+            Sources::Hidden => format!("【{}】{}", step.who.label(), step.text),
         })
         .collect();
     push_text(blocks, "解决方法", Some(&s.title));
@@ -300,21 +329,4 @@ pub fn source_titles(pack: &Pack, ids: &[Text]) -> String {
         })
         .collect::<Vec<_>>()
         .join("；")
-}
-
-/// The sections of a handout, in reading order: symptoms (home order), causes (with their
-/// solutions and scripts), FAQ, codes.
-pub fn handout_sections(pack: &Pack) -> [(Kind, Vec<Item<'_>>); 4] {
-    [
-        (
-            Kind::Symptom,
-            pack.symptoms_by_rank()
-                .into_iter()
-                .map(Item::Symptom)
-                .collect(),
-        ),
-        (Kind::Cause, pack.causes.iter().map(Item::Cause).collect()),
-        (Kind::Faq, pack.faqs.iter().map(Item::Faq).collect()),
-        (Kind::Code, pack.codes.iter().map(Item::Code).collect()),
-    ]
 }
