@@ -43,12 +43,14 @@ pub enum Action {
     ClearQuery,
     CopyAnswer,
     ToggleMouse,
+    /// Projector mode for a classroom: one panel, large spacing, high contrast.
+    ToggleProjector,
     Suspend,
     CloseHelp,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::Quit,
         Action::Help,
         Action::SelectPrev,
@@ -79,6 +81,7 @@ impl Action {
         Action::ClearQuery,
         Action::CopyAnswer,
         Action::ToggleMouse,
+        Action::ToggleProjector,
         Action::Suspend,
         Action::CloseHelp,
     ];

@@ -156,6 +156,15 @@ impl App {
                 return Outcome::redraw();
             }
             Action::Suspend => return effect(Effect::Suspend),
+            Action::ToggleProjector => {
+                self.toggle_projector();
+                self.status = Some(if self.projector() {
+                    "投影模式：只显示当前面板，行距加大，高对比度（再按一次退出）".to_string()
+                } else {
+                    "已退出投影模式".to_string()
+                });
+                return Outcome::redraw();
+            }
             Action::CopyAnswer => return self.copy_answer(),
             Action::NewCase => return self.new_case(),
             Action::ToggleOutcomeRanking => {
@@ -408,7 +417,13 @@ impl App {
         let Some(areas) = self.areas() else {
             return Outcome::nothing();
         };
+        let (_, spacing) = self.layout_size(self.size);
         let at = Position::new(mouse.column, mouse.row);
+        let at = if self.projector() {
+            super::projector::from_terminal(at, spacing)
+        } else {
+            at
+        };
         let delta = match mouse.kind {
             MouseKind::Click => 0,
             MouseKind::ScrollDown => 3,

@@ -22,8 +22,20 @@ impl App {
         }
     }
 
-    /// Draws into a buffer; returns where the text cursor goes, if anywhere.
+    /// Draws into a buffer; returns where the text cursor goes, if anywhere. In projector
+    /// mode the frame is drawn at the layout size and spaced out onto the buffer.
     pub fn draw_buffer(&self, buffer: &mut Buffer, size: Rect) -> Option<Position> {
+        let (layout, spacing) = self.layout_size(size);
+        if layout == size {
+            return self.draw_at(buffer, size);
+        }
+        let mut frame = Buffer::empty(layout);
+        let cursor = self.draw_at(&mut frame, layout);
+        super::projector::spread(&frame, buffer, spacing);
+        cursor.map(|at| super::projector::to_terminal(at, spacing))
+    }
+
+    fn draw_at(&self, buffer: &mut Buffer, size: Rect) -> Option<Position> {
         let Some(areas) = self.areas_at(size) else {
             widgets::centered(
                 buffer,

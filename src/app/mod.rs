@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod live;
 pub mod overlays;
+pub mod projector;
 mod reload;
 mod render;
 pub mod runtime;
@@ -54,6 +55,8 @@ pub struct App {
     status: Option<String>,
     mouse_captured: bool,
     quit: bool,
+    /// Projector mode: the theme to go back to when it is switched off.
+    projector: Option<Theme>,
     /// Problems of the content at the last reload; the old pack is in use meanwhile.
     content_problems: usize,
     /// Each keymap layer and its title in the help.
@@ -99,6 +102,7 @@ impl App {
             mouse_captured: true,
             quit: false,
             content_problems: 0,
+            projector: None,
             layers,
         }
     }
@@ -198,14 +202,50 @@ impl App {
             .collect()
     }
 
-    /// Where everything goes at the current size (the same for drawing and the mouse).
+    /// Where everything goes at the current size (the same for drawing and the mouse);
+    /// in projector mode, at the size the app lays out at.
     pub fn areas(&self) -> Option<Areas> {
-        self.areas_at(self.size)
+        self.areas_at(self.layout_size(self.size).0)
+    }
+
+    /// The size the app lays out at on a terminal of `size`, and the rows each of its rows
+    /// takes there (projector mode spaces them out).
+    fn layout_size(&self, size: Rect) -> (Rect, u16) {
+        if self.projector.is_some() {
+            projector::logical(size)
+        } else {
+            (size, 1)
+        }
+    }
+
+    pub fn projector(&self) -> bool {
+        self.projector.is_some()
+    }
+
+    /// Switches projector mode on (high contrast, one panel, large spacing) or off.
+    pub fn toggle_projector(&mut self) {
+        match self.projector.take() {
+            Some(theme) => self.theme = theme,
+            None => {
+                let contrast = self.theme.high_contrast();
+                self.projector = Some(std::mem::replace(&mut self.theme, contrast));
+            }
+        }
+        self.settle();
     }
 
     fn areas_at(&self, size: Rect) -> Option<Areas> {
         let screen = self.active_screen()?;
-        let panels = screen.panels(size.width);
+        let mut panels = screen.panels(size.width);
+        // On a projector only the panel in focus is shown, the whole width.
+        if self.projector.is_some() {
+            let focus = screen.focus();
+            if panels.contains(&focus) {
+                panels = vec![focus];
+            } else {
+                panels.truncate(1);
+            }
+        }
         let banner = self.banner_lines(size);
         let rows = widgets::detail::rows(&banner, size.width as usize).0.len();
         layout(

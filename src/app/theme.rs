@@ -8,21 +8,54 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone)]
 pub struct Theme {
     color: bool,
+    /// The projector's: bright text, bold everywhere, a bright selection.
+    contrast: bool,
 }
 
 impl Theme {
     /// Colour unless the `NO_COLOR` convention says otherwise.
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            contrast: false,
+        }
     }
 
     pub fn colored() -> Theme {
-        Theme { color: true }
+        Theme {
+            color: true,
+            contrast: false,
+        }
     }
 
     pub fn plain() -> Theme {
-        Theme { color: false }
+        Theme {
+            color: false,
+            contrast: false,
+        }
+    }
+
+    /// The same theme for a projector: everything bold, bright colours, no grey (it fades
+    /// on a projected screen). Without colour, bold and reverse carry it alone.
+    pub fn high_contrast(&self) -> Theme {
+        Theme {
+            color: self.color,
+            contrast: true,
+        }
+    }
+
+    pub fn is_high_contrast(&self) -> bool {
+        self.contrast
+    }
+
+    /// Bold on top of a style, in high contrast.
+    fn strong(&self, style: Style) -> Style {
+        if self.contrast {
+            style.add_modifier(Modifier::BOLD)
+        } else {
+            style
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -34,11 +67,17 @@ impl Theme {
     }
 
     pub fn text(&self) -> Style {
-        Style::default()
+        if self.contrast {
+            self.fg(Color::White).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        }
     }
 
     pub fn dim(&self) -> Style {
-        if self.color {
+        if self.contrast {
+            self.fg(Color::Gray)
+        } else if self.color {
             Style::default().fg(Color::DarkGray)
         } else {
             Style::default()
@@ -46,6 +85,9 @@ impl Theme {
     }
 
     pub fn heading(&self) -> Style {
+        if self.contrast {
+            return self.fg(Color::LightYellow).add_modifier(Modifier::BOLD);
+        }
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
@@ -59,7 +101,12 @@ impl Theme {
     }
 
     pub fn selected(&self, focused: bool) -> Style {
-        if focused {
+        if focused && self.contrast && self.color {
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD)
+        } else if focused {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
@@ -76,11 +123,21 @@ impl Theme {
     }
 
     pub fn warning(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        let red = if self.contrast {
+            Color::LightRed
+        } else {
+            Color::Red
+        };
+        self.fg(red).add_modifier(Modifier::BOLD)
     }
 
     pub fn label(&self) -> Style {
-        self.fg(Color::Cyan)
+        let cyan = if self.contrast {
+            Color::LightCyan
+        } else {
+            Color::Cyan
+        };
+        self.strong(self.fg(cyan))
     }
 
     pub fn tab(&self, active: bool) -> Style {

@@ -1,0 +1,72 @@
+//! Projector mode, for a classroom: the app is laid out at a smaller size and drawn with
+//! a blank row after every row and a margin each side (large spacing), one panel (the one
+//! in focus) takes the width, and the theme turns to high contrast. Input from the mouse
+//! is mapped back, so clicks land where they are drawn.
+
+use super::layout::MIN_HEIGHT;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+/// Columns left blank on each side.
+pub const MARGIN: u16 = 2;
+
+/// How the app is laid out on a terminal of `size` in projector mode: the size it lays
+/// out at, and how many terminal rows one of its rows takes (2, or 1 on a terminal too
+/// short to halve).
+pub fn logical(size: Rect) -> (Rect, u16) {
+    let width = size.width.saturating_sub(2 * MARGIN);
+    if size.height / 2 >= MIN_HEIGHT {
+        (Rect::new(0, 0, width, size.height / 2), 2)
+    } else {
+        (Rect::new(0, 0, width, size.height), 1)
+    }
+}
+
+/// Copies a frame drawn at the logical size onto the terminal's, spaced out.
+pub fn spread(from: &Buffer, to: &mut Buffer, spacing: u16) {
+    let area = from.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let (Some(cell), Some(target)) = (
+                from.cell(Position::new(x, y)),
+                to.cell_mut(to_terminal(Position::new(x, y), spacing)),
+            ) else {
+                continue;
+            };
+            *target = cell.clone();
+        }
+    }
+}
+
+/// Where a logical position is on the terminal.
+pub fn to_terminal(at: Position, spacing: u16) -> Position {
+    Position::new(at.x.saturating_add(MARGIN), at.y.saturating_mul(spacing))
+}
+
+/// The logical position under a terminal position (a blank spacer row belongs to the
+/// row above it).
+pub fn from_terminal(at: Position, spacing: u16) -> Position {
+    Position::new(at.x.saturating_sub(MARGIN), at.y / spacing.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_spaced_and_mapped_back() {
+        let (size, spacing) = logical(Rect::new(0, 0, 100, 40));
+        assert_eq!((size.width, size.height, spacing), (96, 20, 2));
+        let (_, short) = logical(Rect::new(0, 0, 80, 15));
+        assert_eq!(short, 1);
+        let at = Position::new(5, 7);
+        assert_eq!(from_terminal(to_terminal(at, 2), 2), at);
+        assert_eq!(from_terminal(Position::new(7, 15), 2), at);
+        let mut from = Buffer::empty(Rect::new(0, 0, 4, 2));
+        from.set_string(0, 1, "ab", ratatui::style::Style::default());
+        let mut to = Buffer::empty(Rect::new(0, 0, 8, 4));
+        spread(&from, &mut to, 2);
+        assert_eq!(to.cell(Position::new(2, 2)).map(|c| c.symbol()), Some("a"));
+        assert_eq!(to.cell(Position::new(2, 1)).map(|c| c.symbol()), Some(" "));
+    }
+}
