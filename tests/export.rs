@@ -84,7 +84,7 @@ fn contents_come_first_then_the_cheat_sheet_then_one_page_per_symptom() {
 
     // The contents name every symptom by number and title, most common first, and each
     // entry leads to that symptom's section.
-    let listed = section(&html, "contents", "contents");
+    let listed = section(&html, "contents", "part_contents");
     let mut last = 0;
     for symptom in pack.symptoms_by_rank() {
         let entry = format!("<a href=\"#{}\">", symptom.id);
@@ -101,7 +101,7 @@ fn contents_come_first_then_the_cheat_sheet_then_one_page_per_symptom() {
 
     let markdown = report::pack_markdown(&pack);
     let toc = at(&markdown, "## 目录");
-    let sheet = at(&markdown, "## <a id=\"cheat-sheet\"></a>");
+    let sheet = at(&markdown, "## <a id=\"part_cheat_sheet\"></a>");
     let symptoms: Vec<usize> = pack
         .symptoms
         .iter()
@@ -310,7 +310,7 @@ fn source_lines_only_when_asked() {
     let plain_html = report::pack_html(&pack);
     assert!(!plain_md.contains("**出处**"), "markdown has source lines");
     assert!(!plain_html.contains("<b>出处</b>"), "html has source lines");
-    assert!(!plain_html.contains("id=\"sources\""));
+    assert!(!plain_html.contains("id=\"part_sources\""));
     for origin in origins {
         assert!(!plain_html.contains(origin), "a step says {origin}");
         assert!(!plain_md.contains(origin), "a step says {origin}");
@@ -326,7 +326,7 @@ fn source_lines_only_when_asked() {
         );
     }
     assert!(origins.iter().any(|o| traced_html.contains(o)));
-    let sources = section(&traced_html, "appendix", "sources");
+    let sources = section(&traced_html, "appendix", "part_sources");
     for source in &pack.sources {
         assert!(
             sources.contains(&escape(&source.id)),
@@ -335,7 +335,7 @@ fn source_lines_only_when_asked() {
         );
     }
     assert!(traced_md.contains("**出处**"));
-    assert!(traced_md.contains("<a id=\"sources\"></a>"));
+    assert!(traced_md.contains("<a id=\"part_sources\"></a>"));
 }
 
 /// The shipped pack with markup in every kind of text the handout prints.
@@ -494,4 +494,30 @@ fn export_takes_sources_and_cheat_sheet_and_keeps_json_as_data() {
     let value: serde_json::Value =
         serde_json::from_slice(&json.stdout).unwrap_or_else(|e| panic!("{e}"));
     assert!(value.get("sources").is_some(), "json lost its sources");
+}
+
+/// The handout's own parts cannot take an item's place: an anchor shaped like an item id
+/// (kebab-case) is one of the pack's items; the parts' anchors are shaped otherwise.
+#[test]
+fn only_items_have_anchors_shaped_like_item_ids() {
+    let pack = pack();
+    let html = posdesk::report::pack_html(&pack);
+    let kebab = |id: &str| {
+        id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+    };
+    let ids = targets(&html, " id=\"", '"');
+    assert!(ids.len() > 50, "{} ids", ids.len());
+    for id in ids {
+        if kebab(id) {
+            assert!(
+                pack.item(id).is_some(),
+                "{id} looks like an item id but is no item"
+            );
+        }
+    }
 }

@@ -7,6 +7,7 @@
 //! `cargo test` works on a fresh laptop; with `CI` set or `POSDESK_BROWSER_TESTS=1` a
 //! missing tool is a failure. `cargo test --test handout_print -- --nocapture` prints the
 //! page counts and sizes.
+#![cfg(unix)]
 
 use posdesk::report;
 use std::io::Write;

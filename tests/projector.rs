@@ -1,10 +1,13 @@
 //! Projector mode: one panel, rows spaced out with margins, high contrast; clicks land on
 //! what is drawn under them; switching it off gives the screen back as it was.
 
-use posdesk::app::input::{parse_inputs, Input, MouseInput, MouseKind};
+mod common;
+
+use common::{press, screen};
+use posdesk::app::input::{Input, MouseInput, MouseKind};
 use posdesk::app::screens::Troubleshoot;
 use posdesk::app::theme::Theme;
-use posdesk::app::{buffer_text, App};
+use posdesk::app::App;
 use posdesk::desk::Desk;
 
 fn app(width: u16, height: u16) -> App {
@@ -12,19 +15,6 @@ fn app(width: u16, height: u16) -> App {
     let mut app = App::new(Desk::new(pack), Theme::colored());
     app.resize(width, height);
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for input in parse_inputs(keys).unwrap_or_else(|e| panic!("{e}")) {
-        app.handle(&input);
-    }
-}
-
-fn screen(app: &App) -> String {
-    let size = app.size();
-    let mut buffer = ratatui::buffer::Buffer::empty(size);
-    app.draw_buffer(&mut buffer, size);
-    buffer_text(&buffer)
 }
 
 #[test]

@@ -304,10 +304,10 @@ fn progress_is_kept_per_trainee_and_missed_questions_come_first() {
     assert_eq!(round, 1);
     let (missed, known) = (&questions[0], &questions[1]);
     store
-        .record_answer("王芳", round, missed, false)
+        .record_answer("王芳", round, missed, false, true)
         .unwrap_or_else(|e| panic!("{e}"));
     let p = store
-        .record_answer("王芳", round, known, true)
+        .record_answer("王芳", round, known, true, true)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.box_number, 2);
     drop(store);
@@ -449,7 +449,7 @@ fn the_report_names_weak_areas_in_text_and_json() {
     let round = store.start_round("张三").unwrap_or_else(|e| panic!("{e}"));
     for (i, question) in questions.iter().take(6).enumerate() {
         store
-            .record_answer("张三", round, question, i % 3 != 0)
+            .record_answer("张三", round, question, i % 3 != 0, true)
             .unwrap_or_else(|e| panic!("{e}"));
     }
     drop(store);
@@ -488,9 +488,9 @@ fn the_report_names_weak_areas_in_text_and_json() {
 
 #[test]
 fn progress_boxes_do_not_overflow() {
-    let mut p = Progress::after(None, true, u32::MAX - 1);
+    let mut p = Progress::after(None, true, u32::MAX - 1, true);
     for _ in 0..10 {
-        p = Progress::after(Some(p), true, u32::MAX);
+        p = Progress::after(Some(p), true, u32::MAX, true);
     }
     assert_eq!(p.box_number, posdesk::quiz::leitner::BOXES);
     assert!(!p.is_due(u32::MAX));

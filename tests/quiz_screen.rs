@@ -2,10 +2,13 @@
 //! questions answered with number keys, feedback at once, the round's end with weak
 //! areas, progress kept, and the round kept across a reload of the content.
 
-use posdesk::app::input::parse_inputs;
+mod common;
+
+use common::{press, screen};
+use posdesk::app::input::Input;
 use posdesk::app::screens::Quiz;
 use posdesk::app::theme::Theme;
-use posdesk::app::{buffer_text, App};
+use posdesk::app::App;
 use posdesk::desk::Desk;
 use posdesk::quiz::QuizSettings;
 use posdesk::store::Store;
@@ -22,19 +25,6 @@ fn app(dir: &std::path::Path, count: usize, width: u16, height: u16) -> App {
     let mut app = App::new(desk, Theme::plain());
     app.resize(width, height);
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for input in parse_inputs(keys).unwrap_or_else(|e| panic!("{e}")) {
-        app.handle(&input);
-    }
-}
-
-fn screen(app: &App) -> String {
-    let size = app.size();
-    let mut buffer = ratatui::buffer::Buffer::empty(size);
-    app.draw_buffer(&mut buffer, size);
-    buffer_text(&buffer)
 }
 
 fn quiz(app: &App) -> &Quiz {
@@ -100,15 +90,38 @@ fn a_round_of_questions_with_feedback_and_weak_areas() {
     let progress = store
         .quiz_progress("王芳")
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        progress.get(&first.key).map(|p| p.box_number),
-        Some(2),
-        "missed, then right"
-    );
+    // Missed, then right when it came back: still in the first box, asked next round.
+    assert_eq!(progress.get(&first.key).map(|p| p.box_number), Some(1));
     assert_eq!(progress.get(&first.key).map(|p| p.wrong), Some(1));
     // The next round asks the least known first.
     press(&mut app, "<Enter>");
     assert_eq!(quiz(&app).round_figures().0, 2);
+    assert_eq!(quiz(&app).question().map(|q| &q.key), Some(&first.key));
+    // Another trainee's round ends with their own weak areas, not the first one's.
+    press(&mut app, "<Esc><C-u>李雷<Enter>");
+    for _ in 0..10 {
+        if screen(&app).contains("轮结束") {
+            break;
+        }
+        let right = choice(&app, true);
+        press(&mut app, &format!("{right}<Enter>"));
+    }
+    let end = screen(&app);
+    assert!(
+        end.contains("李雷") && end.contains("还没有答错过的题"),
+        "{end}"
+    );
+}
+
+#[test]
+fn full_width_digits_from_an_input_method_answer() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(dir.path(), 3, 80, 24);
+    press(&mut app, "<F7>王芳<Enter>");
+    let right = choice(&app, true);
+    let wide = char::from_u32(0xFF10 + right as u32).unwrap_or('0');
+    press(&mut app, &wide.to_string());
+    assert!(screen(&app).contains("答对了"), "{}", screen(&app));
 }
 
 #[test]
@@ -152,17 +165,71 @@ fn the_cursor_follows_the_name_being_typed() {
     assert_eq!(two.x, one.x + 2, "a Chinese character is two columns");
 }
 
+/// Changes what the terminal shows for a code (its `display`) in the pack's code table.
+fn redisplay(codes: &std::path::Path, code: &str, display: &str) {
+    common::edit(codes, |text| {
+        let mut out = Vec::new();
+        let mut in_code = false;
+        for line in text.lines() {
+            if line.starts_with("code = ") {
+                in_code = line == format!("code = \"{code}\"");
+            }
+            if in_code && line.starts_with("display = ") {
+                out.push(format!("display = \"{display}\""));
+            } else {
+                out.push(line.to_string());
+            }
+        }
+        out.join("\n") + "\n"
+    });
+}
+
 #[test]
-fn a_reload_keeps_the_question_on_screen() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut app = app(dir.path(), 5, 100, 30);
+fn a_reload_keeps_the_round_and_shows_the_new_text() {
+    let (_tmp, pack_dir) = common::pack_copy();
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pack = posdesk::load_dir(&pack_dir).unwrap_or_else(|e| panic!("{e}"));
+    let desk = Desk::new(pack)
+        .with_content_dir(Some(&pack_dir))
+        .with_case_log(Some(data.path().to_path_buf()))
+        .with_quiz(QuizSettings {
+            seed: Some(0),
+            count: 5,
+            kinds: vec![posdesk::quiz::QuizKind::Verdict],
+            ..Default::default()
+        });
+    let mut app = App::new(desk, Theme::plain());
+    app.resize(100, 30);
     press(&mut app, "<F7>王芳<Enter>");
-    let key = quiz(&app).question().map(|q| q.key.clone());
-    let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    let desk = app.desk().with_pack(pack);
-    app.replace_desk(desk);
-    assert_eq!(quiz(&app).question().map(|q| q.key.clone()), key);
-    assert_eq!(app.screen_key(), "quiz");
+    let question = quiz(&app)
+        .question()
+        .cloned()
+        .unwrap_or_else(|| panic!("no question"));
+    let code = question
+        .area
+        .strip_prefix("code-")
+        .unwrap_or_else(|| panic!("not about a code: {}", question.key))
+        .to_ascii_uppercase();
+    // Several reloads in a row, each with other text: each one shows.
+    let codes = pack_dir.join("codes.toml");
+    for display in ["培训改过一", "培训改过二", "培训改过三"] {
+        redisplay(&codes, &code, display);
+        app.handle(&Input::ContentChanged);
+        assert_eq!(quiz(&app).question().map(|q| &q.key), Some(&question.key));
+        assert!(screen(&app).contains(display), "{}", screen(&app));
+    }
+    // A wrong answer stays wrong across a reload that draws other choices.
+    let wrong = choice(&app, false);
+    press(&mut app, &wrong.to_string());
+    assert!(screen(&app).contains("答错了"));
+    redisplay(&codes, &code, "培训改过四");
+    app.handle(&Input::ContentChanged);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("答错了") && !shown.contains("答对了"),
+        "{shown}"
+    );
+    assert!(shown.contains("培训改过四"), "{shown}");
 }
 
 #[test]

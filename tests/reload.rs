@@ -3,41 +3,15 @@
 //! is fixed. Once on the app itself, once in a pseudo-terminal with the real watcher (every
 //! wait there waits for output, with a limit, never a fixed time).
 
-use posdesk::app::input::{parse_inputs, Input};
+mod common;
+
+use common::{edit, pack_copy, press, screen};
+use posdesk::app::input::Input;
 use posdesk::app::screens::Troubleshoot;
 use posdesk::app::theme::Theme;
-use posdesk::app::{buffer_text, App};
+use posdesk::app::App;
 use posdesk::desk::Desk;
-use std::path::{Path, PathBuf};
-
-/// A copy of the shipped pack in a temporary directory.
-fn pack_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let to = dir.path().join("pack");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &to);
-    (dir, to)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{e}")) {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
-}
-
-/// Saves a file as an editor would: a whole new file put in place.
-fn edit(path: &Path, change: impl FnOnce(String) -> String) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
-    let changed = change(text.clone());
-    assert_ne!(changed, text, "the edit changed nothing");
-    posdesk::safe_write::write_file(path, changed.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-}
+use std::path::Path;
 
 fn retitle(path: &Path, title: &str) {
     edit(path, |text| {
@@ -57,13 +31,6 @@ fn app(dir: &Path) -> App {
     app
 }
 
-fn screen(app: &App) -> String {
-    let size = app.size();
-    let mut buffer = ratatui::buffer::Buffer::empty(size);
-    app.draw_buffer(&mut buffer, size);
-    buffer_text(&buffer)
-}
-
 fn selected(app: &App) -> Option<String> {
     let screen = app.screen::<Troubleshoot>()?;
     screen
@@ -75,9 +42,7 @@ fn selected(app: &App) -> Option<String> {
 fn an_edit_shows_in_place_and_a_broken_one_keeps_the_old_content() {
     let (_tmp, dir) = pack_copy();
     let mut app = app(&dir);
-    for input in parse_inputs("<Down><Down><Down>").unwrap_or_else(|e| panic!("{e}")) {
-        app.handle(&input);
-    }
+    press(&mut app, "<Down><Down><Down>");
     let before = selected(&app);
     assert!(before.is_some());
     // A new title for the first symptom: shown, and the selection is the same item.
@@ -109,7 +74,7 @@ fn an_edit_shows_in_place_and_a_broken_one_keeps_the_old_content() {
         "old content gone: {shown}"
     );
     // Closed, the screen still says the content is broken; fixed, all is well again.
-    app.handle(&parse_inputs("<Esc>").unwrap_or_else(|e| panic!("{e}"))[0]);
+    press(&mut app, "<Esc>");
     assert!(!app.problems_open());
     assert!(screen(&app).contains("内容有 1 个问题"), "{}", screen(&app));
     posdesk::safe_write::write_file(&cause, good.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
@@ -122,17 +87,63 @@ fn an_edit_shows_in_place_and_a_broken_one_keeps_the_old_content() {
 }
 
 #[test]
-fn a_removed_item_leaves_the_selection_on_a_neighbour_and_the_built_in_pack_ignores_reload() {
+fn a_moved_item_keeps_its_selection_and_a_removed_one_leaves_it_on_a_neighbour() {
+    let (_tmp, dir) = pack_copy();
+    // A symptom of the trainer's own, without a triage (a warning, not a problem).
+    let extra = dir.join("symptoms/trainer-extra.toml");
+    std::fs::write(
+        &extra,
+        "[[symptom]]\nid = \"trainer-extra\"\ntitle = \"培训用的现象\"\nrank = 4\ndescription = \"只在培训时用。\"\ncauses = [\"pin-problem\"]\nsources = [\"facts-table\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(&dir);
+    let row = app
+        .desk()
+        .pack()
+        .symptoms_by_rank()
+        .iter()
+        .position(|s| s.id == "trainer-extra")
+        .unwrap_or_else(|| panic!("the extra symptom is not listed"));
+    press(&mut app, &"<Down>".repeat(row));
+    assert_eq!(selected(&app).as_deref(), Some("trainer-extra"));
+    // Moved to the top of the list: still the one selected.
+    edit(&extra, |text| text.replace("rank = 4", "rank = 0"));
+    app.handle(&Input::ContentChanged);
+    assert_eq!(app.content_problems(), 0, "{}", screen(&app));
+    assert_eq!(selected(&app).as_deref(), Some("trainer-extra"));
+    // Removed: a neighbour is selected, and the list no longer shows it.
+    std::fs::remove_file(&extra).unwrap_or_else(|e| panic!("{e}"));
+    app.handle(&Input::ContentChanged);
+    assert_eq!(app.content_problems(), 0, "{}", screen(&app));
+    let now = selected(&app).unwrap_or_else(|| panic!("nothing selected after the removal"));
+    assert_ne!(now, "trainer-extra");
+    assert!(!screen(&app).contains("培训用的现象"));
+}
+
+#[test]
+fn help_opened_and_closed_over_the_problems_leaves_them_listed() {
     let (_tmp, dir) = pack_copy();
     let mut app = app(&dir);
+    edit(&dir.join("codes.toml"), |text| {
+        text + "\n[[code]]\ncode = \"0\n"
+    });
     app.handle(&Input::ContentChanged);
-    assert_eq!(app.content_problems(), 0);
+    assert!(app.problems_open());
+    press(&mut app, "<F1>");
+    assert!(app.help_open());
+    press(&mut app, "<F1>");
+    assert!(!app.help_open());
+    assert!(app.problems_open(), "closing the help closed the problems");
+}
+
+#[test]
+fn the_built_in_pack_ignores_a_reload() {
     let pack = posdesk::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    let mut built_in = App::new(Desk::new(pack), Theme::plain());
-    built_in.resize(80, 24);
-    let outcome = built_in.handle(&Input::ContentChanged);
-    assert!(built_in.status().is_none(), "{:?}", built_in.status());
-    let _ = outcome;
+    let mut app = App::new(Desk::new(pack), Theme::plain());
+    app.resize(80, 24);
+    app.handle(&Input::ContentChanged);
+    assert!(app.status().is_none(), "{:?}", app.status());
+    assert_eq!(app.content_problems(), 0);
 }
 
 #[cfg(unix)]
@@ -163,8 +174,9 @@ mod live {
             .exp_string("yebz")
             .unwrap_or_else(|e| panic!("no first frame: {e}"));
         let symptom = dir.join("symptoms/cardholder-auth-failed.toml");
-        let saved = Instant::now();
         retitle(&symptom, "ALPHA-RELOAD");
+        // From the moment the save is done (written, synced, renamed into place).
+        let saved = Instant::now();
         session
             .exp_string("ALPHA-RELOAD")
             .unwrap_or_else(|e| panic!("the edit did not show: {e}"));

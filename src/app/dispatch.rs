@@ -152,7 +152,7 @@ impl App {
             }
             Action::Help => return self.toggle_help(),
             Action::CloseHelp => {
-                self.overlays.clear();
+                self.close_help();
                 return Outcome::redraw();
             }
             Action::Suspend => return effect(Effect::Suspend),
@@ -249,9 +249,15 @@ impl App {
         }
     }
 
+    /// Closes the help only: a list of the content's problems stays.
+    fn close_help(&mut self) {
+        let help = Help::default().key();
+        self.overlays.retain(|o| o.key() != help);
+    }
+
     fn toggle_help(&mut self) -> Outcome {
         if self.help_open() {
-            self.overlays.clear();
+            self.close_help();
         } else {
             self.overlays.push(Box::new(Help::default()));
         }
@@ -417,10 +423,14 @@ impl App {
         let Some(areas) = self.areas() else {
             return Outcome::nothing();
         };
-        let (_, spacing) = self.layout_size(self.size);
+        let (layout, spacing) = self.layout_size(self.size);
         let at = Position::new(mouse.column, mouse.row);
         let at = if self.projector() {
-            super::projector::from_terminal(at, spacing)
+            // A click in the margins is on nothing.
+            match super::projector::from_terminal(at, spacing, layout) {
+                Some(at) => at,
+                None => return Outcome::nothing(),
+            }
         } else {
             at
         };

@@ -32,6 +32,9 @@ impl App {
         let mut frame = Buffer::empty(layout);
         let cursor = self.draw_at(&mut frame, layout);
         super::projector::spread(&frame, buffer, spacing);
+        if self.theme.is_high_contrast() && self.theme.has_color() {
+            super::projector::darken(buffer);
+        }
         cursor.map(|at| super::projector::to_terminal(at, spacing))
     }
 

@@ -100,19 +100,25 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     std::thread::spawn(move || preparing.prepare());
     let (sender, inbox) = mpsc::channel();
     // Edits of --content DIR reach the app as input; the built-in pack is not watched.
-    let watcher = match desk.content_dir() {
-        Some(dir) => {
-            let changes = sender.clone();
-            let watched = super::watch::watch(dir, move || {
-                let _ = changes.send(Message::ContentChanged);
-            })
-            .map_err(|e| io::Error::other(format!("cannot watch {}: {e}", dir.display())))?;
-            Some(watched)
-        }
-        None => None,
-    };
+    // Without a watch (no inotify watches left, say) the app still runs, and says so.
+    let mut unwatched = None;
+    let watcher = desk.content_dir().and_then(|dir| {
+        let changes = sender.clone();
+        super::watch::watch(dir, move || {
+            let _ = changes.send(Message::ContentChanged);
+        })
+        .map_err(|e| {
+            unwatched = Some(format!(
+                "改动内容后不会自动重新载入（{e}）：改完请重启 posdesk"
+            ))
+        })
+        .ok()
+    });
     let mut app = App::new(desk, Theme::from_env());
     app.show_screen(screen);
+    if let Some(message) = unwatched {
+        app.say(message);
+    }
     restore_on_signals()?;
     let terminal = setup()?;
     read_terminal(sender);

@@ -168,6 +168,11 @@ impl App {
         self.settle();
     }
 
+    /// A message for the status bar, until the next input.
+    pub fn say(&mut self, message: String) {
+        self.status = Some(message);
+    }
+
     /// Switches to a screen by its key (`quiz`); an unknown key changes nothing.
     pub fn show_screen(&mut self, key: &str) {
         if let Some(index) = self.screens.iter().position(|s| s.key() == key) {

@@ -44,9 +44,24 @@ pub fn to_terminal(at: Position, spacing: u16) -> Position {
 }
 
 /// The logical position under a terminal position (a blank spacer row belongs to the
-/// row above it).
-pub fn from_terminal(at: Position, spacing: u16) -> Position {
-    Position::new(at.x.saturating_sub(MARGIN), at.y / spacing.max(1))
+/// row above it); none in the margins.
+pub fn from_terminal(at: Position, spacing: u16, layout: Rect) -> Option<Position> {
+    let x = at.x.checked_sub(MARGIN).filter(|x| *x < layout.width)?;
+    Some(Position::new(x, at.y / spacing.max(1)))
+}
+
+/// Paints what has no colour of its own white on black, so the high-contrast theme reads
+/// the same on a light terminal as on a dark one.
+pub fn darken(buffer: &mut Buffer) {
+    use ratatui::style::Color;
+    for cell in buffer.content.iter_mut() {
+        if cell.bg == Color::Reset {
+            cell.bg = Color::Black;
+        }
+        if cell.fg == Color::Reset {
+            cell.fg = Color::White;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -60,8 +75,10 @@ mod tests {
         let (_, short) = logical(Rect::new(0, 0, 80, 15));
         assert_eq!(short, 1);
         let at = Position::new(5, 7);
-        assert_eq!(from_terminal(to_terminal(at, 2), 2), at);
-        assert_eq!(from_terminal(Position::new(7, 15), 2), at);
+        assert_eq!(from_terminal(to_terminal(at, 2), 2, size), Some(at));
+        assert_eq!(from_terminal(Position::new(7, 15), 2, size), Some(at));
+        assert_eq!(from_terminal(Position::new(1, 15), 2, size), None);
+        assert_eq!(from_terminal(Position::new(98, 15), 2, size), None);
         let mut from = Buffer::empty(Rect::new(0, 0, 4, 2));
         from.set_string(0, 1, "ab", ratatui::style::Style::default());
         let mut to = Buffer::empty(Rect::new(0, 0, 8, 4));

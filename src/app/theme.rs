@@ -36,13 +36,18 @@ impl Theme {
         }
     }
 
-    /// The same theme for a projector: everything bold, bright colours, no grey (it fades
-    /// on a projected screen). Without colour, bold and reverse carry it alone.
+    /// The same theme for a projector: everything bold, bright colours on black (the
+    /// projector's frame is painted dark), no dark grey (it fades on a projected screen).
+    /// Without colour, bold and reverse carry it alone.
     pub fn high_contrast(&self) -> Theme {
         Theme {
             color: self.color,
             contrast: true,
         }
+    }
+
+    pub fn has_color(&self) -> bool {
+        self.color
     }
 
     pub fn is_high_contrast(&self) -> bool {

@@ -27,6 +27,9 @@ pub struct Desk {
     /// The directory the pack was read from, when it was not the built-in one: the one a
     /// reload reads again.
     content_dir: Option<Arc<std::path::Path>>,
+    /// Counts the packs this desk has had: a screen that keeps something made from the pack
+    /// compares it to know that a reload happened.
+    generation: u64,
 }
 
 impl Desk {
@@ -37,6 +40,7 @@ impl Desk {
             cases: Arc::new(CaseLog::new(None)),
             quiz: Arc::default(),
             content_dir: None,
+            generation: 0,
         }
     }
 
@@ -64,6 +68,7 @@ impl Desk {
             cases: Arc::clone(&self.cases),
             quiz: Arc::clone(&self.quiz),
             content_dir: self.content_dir.clone(),
+            generation: self.generation + 1,
         }
     }
 
@@ -73,6 +78,11 @@ impl Desk {
             content_dir: dir.map(Arc::from),
             ..self
         }
+    }
+
+    /// Which pack this is: 0 for the first, one more after each reload.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn content_dir(&self) -> Option<&std::path::Path> {

@@ -153,16 +153,16 @@ fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         .collect()
 }
 
-/// The first line of every script but the ones excluded, as distractors.
+/// The first line of every script but the ones excluded, as distractors. A discreet
+/// script is never one: its line (the sale did not go through, no reason given) is safe to
+/// say for any decline, so it would be right too.
 fn say_lines<'p>(
     pack: &'p Pack,
     excluded: &'p HashSet<&'p str>,
-    discreet: bool,
 ) -> impl Iterator<Item = String> + 'p {
     pack.scripts
         .iter()
-        // For a discreet code another discreet line would be right too: only open ones.
-        .filter(move |s| !(excluded.contains(s.id.as_str()) || discreet && s.discreet))
+        .filter(move |s| !(excluded.contains(s.id.as_str()) || s.discreet))
         .filter_map(|s| s.say.first().map(|line| line.to_string()))
 }
 
@@ -196,7 +196,7 @@ fn line_question(
         right.to_string(),
         line_why(script, discreet),
     )
-    .ask(say_lines(pack, excluded, discreet), seed)
+    .ask(say_lines(pack, excluded), seed)
 }
 
 fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {

@@ -35,8 +35,15 @@ impl Progress {
         round.saturating_sub(self.last_round) >= Progress::interval(self.box_number)
     }
 
-    /// The progress after an answer in `round`.
-    pub fn after(previous: Option<Progress>, right: bool, round: u32) -> Progress {
+    /// The progress after an answer in `round`. Only the first answer of a round moves
+    /// the box: a question missed and then answered right when it comes back stays in the
+    /// first box, so it is asked again next round.
+    pub fn after(
+        previous: Option<Progress>,
+        right: bool,
+        round: u32,
+        first_in_round: bool,
+    ) -> Progress {
         let before = previous.unwrap_or(Progress {
             box_number: 1,
             last_round: round,
@@ -44,21 +51,21 @@ impl Progress {
             wrong: 0,
         });
         Progress {
-            box_number: if right {
-                (before.box_number + 1).min(BOXES)
-            } else {
-                1
+            box_number: match (first_in_round, right) {
+                (false, _) => before.box_number,
+                (true, true) => (before.box_number + 1).min(BOXES),
+                (true, false) => 1,
             },
             last_round: round,
-            right: before.right + u32::from(right),
-            wrong: before.wrong + u32::from(!right),
+            right: before.right.saturating_add(u32::from(right)),
+            wrong: before.wrong.saturating_add(u32::from(!right)),
         }
     }
 }
 
 /// The questions of a round, in the order to ask them: the due ones from the lowest box
-/// (the least known) first, then new ones; when fewer than `count` are due, the ones
-/// seen longest ago fill the round. Ties are broken by the seed.
+/// (the least known) first, then new ones; when fewer than `count` are due, the ones not
+/// due fill the round, lowest box first. Ties are broken by the seed.
 pub fn plan(
     questions: &[QuizQuestion],
     progress: &HashMap<String, Progress>,
@@ -75,7 +82,7 @@ pub fn plan(
             Some(p) if p.is_due(round) => (0, p.box_number, p.last_round),
             // New.
             None => (1, 0, 0),
-            // Not due: only to fill the round, longest ago first.
+            // Not due: only to fill the round, lowest box and longest ago first.
             Some(p) => (2, p.box_number, p.last_round),
         }
     };
@@ -102,6 +109,12 @@ impl Round {
             queue: planned,
             ..Round::default()
         }
+    }
+
+    /// Whether the question asked now was missed earlier in this round.
+    pub fn is_retry(&self) -> bool {
+        self.current()
+            .is_some_and(|at| self.retries.contains_key(&at))
     }
 
     /// The question to ask now, if the round is not over.
@@ -169,15 +182,18 @@ mod tests {
 
     #[test]
     fn right_answers_climb_the_boxes_and_a_miss_falls_to_the_first() {
-        let mut p = Progress::after(None, true, 1);
+        let mut p = Progress::after(None, true, 1, true);
         assert_eq!(p.box_number, 2);
         for round in 2..10 {
-            p = Progress::after(Some(p), true, round);
+            p = Progress::after(Some(p), true, round, true);
         }
         assert_eq!(p.box_number, BOXES);
-        p = Progress::after(Some(p), false, 10);
+        p = Progress::after(Some(p), false, 10, true);
         assert_eq!((p.box_number, p.right, p.wrong), (1, 9, 1));
         assert!(p.is_due(11));
+        // Right when it came back in the same round: still in the first box.
+        let again = Progress::after(Some(p), true, 10, false);
+        assert_eq!((again.box_number, again.right), (1, 10));
     }
 
     #[test]
@@ -210,7 +226,7 @@ mod tests {
                 wrong: 0,
             },
         );
-        progress.insert("missed".to_string(), Progress::after(None, false, 5));
+        progress.insert("missed".to_string(), Progress::after(None, false, 5, true));
         progress.insert(
             "later".to_string(),
             Progress {

@@ -23,7 +23,9 @@ pub struct HandoutOptions {
 pub const CHEAT_SHEET_ROWS: usize = 16;
 
 /// The anchor of the cheat sheet, and the prefix of its rows' anchors.
-const CHEAT_SHEET_ANCHOR: &str = "cheat-sheet";
+/// Anchors of the handout's own parts have an underscore, which no item id (kebab-case, the
+/// loader checks) can have: an item called `faq` cannot take the FAQ's place.
+const CHEAT_SHEET_ANCHOR: &str = "part_cheat_sheet";
 
 /// Where a part of the handout stands in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,7 +378,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
     let other_causes = other_number.map(|number| Appendix {
         heading: Heading {
             number,
-            anchor: "other-causes".to_string(),
+            anchor: "part_other_causes".to_string(),
             title: "其他原因".to_string(),
         },
         entries: unplaced
@@ -392,7 +394,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
     let faq = Appendix {
         heading: Heading {
             number: faq_number,
-            anchor: "faq".to_string(),
+            anchor: "part_faq".to_string(),
             title: Kind::Faq.label().to_string(),
         },
         entries: pack
@@ -409,7 +411,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
     let codes = CodeTable {
         heading: Heading {
             number: places.table_number,
-            anchor: "codes".to_string(),
+            anchor: "part_codes".to_string(),
             title: "应答码表".to_string(),
         },
         rows: pack
@@ -437,7 +439,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
     let sources = sources_number.map(|number| SourceList {
         heading: Heading {
             number,
-            anchor: "sources".to_string(),
+            anchor: "part_sources".to_string(),
             title: super::SOURCES_LABEL.to_string(),
         },
         lines: pack

@@ -163,7 +163,7 @@ pub fn cheat_sheet_html(pack: &Pack) -> String {
 fn contents(out: &mut String, handout: &Handout) {
     let _ = writeln!(
         out,
-        "<section class=\"contents\" id=\"contents\">\n<h1>{}</h1>",
+        "<section class=\"contents\" id=\"part_contents\">\n<h1>{}</h1>",
         escape(&handout.title)
     );
     if !handout.description.is_empty() {

@@ -84,13 +84,15 @@ impl Store {
         Ok(round)
     }
 
-    /// Keeps an answer: the question's new box and the answer itself, together.
+    /// Keeps an answer: the question's new box and the answer itself, together. A question
+    /// asked again in the same round after a miss (`first_in_round` false) keeps its box.
     pub fn record_answer(
         &self,
         trainee: &str,
         round: u32,
         question: &QuizQuestion,
         right: bool,
+        first_in_round: bool,
     ) -> Result<Progress, StoreError> {
         let name = trainee_name(trainee)?;
         let tx = self.write_transaction()?;
@@ -112,7 +114,7 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.error(e))?;
-        let progress = Progress::after(previous, right, round);
+        let progress = Progress::after(previous, right, round, first_in_round);
         tx.execute(
             "INSERT INTO quiz_progress (trainee_id, key, kind, area, box, last_round, right, wrong)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)

@@ -107,6 +107,12 @@ impl Overlay for Problems {
             Action::PageUp => self.scroll_by(-10),
             Action::PageDown => self.scroll_by(10),
             Action::Escape | Action::CloseHelp | Action::Open => return Layered::Close,
+            // The help opens over the list; quitting, suspending and the like leave it.
+            Action::Help
+            | Action::Quit
+            | Action::Suspend
+            | Action::ToggleMouse
+            | Action::ToggleProjector => return Layered::Ignored,
             // Everything else works on the screen below, with the old pack.
             _ => return Layered::CloseAndPass,
         }

@@ -182,6 +182,17 @@ pub fn start_triage_for(item: Option<crate::model::Item<'_>>, cx: &mut Cx<'_>) {
     }
 }
 
+/// A digit typed alone (ASCII, or full-width from a Chinese input method), as a number:
+/// how answers are chosen in the triage and the quiz.
+pub fn typed_digit(text: &str) -> Option<usize> {
+    let folded = crate::model::fold_full_width(text);
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.to_digit(10).map(|d| d as usize),
+        _ => None,
+    }
+}
+
 /// Whether a screen took an input, or leaves it to the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handled {

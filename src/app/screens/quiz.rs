@@ -25,10 +25,12 @@ enum Stage {
     #[default]
     Name,
     Asking,
-    /// The answer to a question (by index) was `chosen` (0-based).
+    /// The answer to a question (by index) was `chosen` (0-based; none when a reload
+    /// took that choice away), and was right or not.
     Feedback {
         question: usize,
-        chosen: usize,
+        chosen: Option<usize>,
+        right: bool,
     },
     /// The round is over.
     Summary,
@@ -43,8 +45,10 @@ pub struct Quiz {
     /// The trainee's name, as typed or confirmed.
     name: String,
     questions: Vec<QuizQuestion>,
-    /// The pack the questions were made from (its address): a reload makes them anew.
-    made_from: usize,
+    /// The pack the questions were made from (its generation): a reload makes them anew.
+    made_from: u64,
+    /// The text of the answer given, to find it again after a reload.
+    chosen_text: String,
     round: Round,
     round_number: u32,
     /// The choice under the cursor, 0-based.
@@ -57,19 +61,6 @@ pub struct Quiz {
 
 fn line(pieces: Vec<Piece>, indent: usize) -> DetailLine {
     DetailLine::new(pieces, indent)
-}
-
-fn pack_address(desk: &Desk) -> usize {
-    std::ptr::from_ref(desk.pack()) as usize
-}
-
-/// A digit typed alone, as a 1-based answer.
-fn digit(text: &str) -> Option<usize> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => c.to_digit(10).map(|d| d as usize),
-        _ => None,
-    }
 }
 
 impl Quiz {
@@ -120,8 +111,9 @@ impl Quiz {
         let settings = cx.desk.quiz();
         self.name = name;
         self.round_number = round;
+        self.weak.clear();
         self.questions = settings.questions(cx.desk.pack(), settings.round_seed(round));
-        self.made_from = pack_address(cx.desk);
+        self.made_from = cx.desk.generation();
         let planned = plan(
             &self.questions,
             &progress,
@@ -132,12 +124,12 @@ impl Quiz {
         self.round = Round::new(planned);
         self.choice = 0;
         self.offset = 0;
-        self.stage = if self.round.is_over() {
+        if self.round.is_over() {
             cx.request(Request::Status("这个内容包出不了题".to_string()));
-            Stage::Summary
+            self.enter_summary(cx.desk);
         } else {
-            Stage::Asking
-        };
+            self.stage = Stage::Asking;
+        }
         if let Some(why) = &self.unsaved {
             cx.request(Request::Status(format!("练习记录没有保存：{why}")));
         }
@@ -160,11 +152,11 @@ impl Quiz {
             return;
         }
         let right = question.is_right(answer);
+        let first = !self.round.is_retry();
         if self.unsaved.is_none() {
-            let saved = cx
-                .desk
-                .cases()
-                .with(|store| store.record_answer(&self.name, self.round_number, question, right));
+            let saved = cx.desk.cases().with(|store| {
+                store.record_answer(&self.name, self.round_number, question, right, first)
+            });
             let failed = match saved {
                 Ok(Ok(_)) => None,
                 Ok(Err(error)) => Some(error.to_string()),
@@ -174,10 +166,16 @@ impl Quiz {
                 cx.request(Request::Status(format!("这次回答没有保存：{why}")));
             }
         }
+        self.chosen_text = question
+            .choices
+            .get(answer - 1)
+            .cloned()
+            .unwrap_or_default();
         self.round.answered(right);
         self.stage = Stage::Feedback {
             question: index,
-            chosen: answer - 1,
+            chosen: Some(answer - 1),
+            right,
         };
         self.offset = 0;
     }
@@ -187,20 +185,24 @@ impl Quiz {
     fn next(&mut self, cx: &mut Cx<'_>) {
         self.choice = 0;
         self.offset = 0;
-        if !self.round.is_over() {
+        if self.round.is_over() {
+            self.enter_summary(cx.desk);
+        } else {
             self.stage = Stage::Asking;
-            return;
         }
+    }
+
+    /// The end of the round, with the trainee's weak areas as the store has them now.
+    fn enter_summary(&mut self, desk: &Desk) {
         self.stage = Stage::Summary;
         let name = self.name.clone();
-        self.weak = cx
-            .desk
+        self.weak = desk
             .cases()
             .with(|store| store.trainee(&name))
             .ok()
             .and_then(Result::ok)
             .flatten()
-            .map(|t| trainee_report(cx.desk.pack(), &t).weak)
+            .map(|t| trainee_report(desk.pack(), &t).weak)
             .unwrap_or_default();
         self.weak.truncate(WEAK_SHOWN);
     }
@@ -208,7 +210,7 @@ impl Quiz {
     /// The questions again after a reload, the round kept where the same questions still
     /// exist (by key).
     fn remake(&mut self, desk: &Desk) {
-        if self.questions.is_empty() || self.made_from == pack_address(desk) {
+        if self.questions.is_empty() || self.made_from == desk.generation() {
             return;
         }
         let settings = desk.quiz();
@@ -219,21 +221,28 @@ impl Quiz {
                 .and_then(|key| fresh.iter().position(|q| &q.key == key))
         };
         self.round.remap(remap);
-        if let Stage::Feedback { question, .. } = self.stage {
-            match remap(question) {
-                Some(question) => {
-                    if let Stage::Feedback { question: at, .. } = &mut self.stage {
-                        *at = question;
-                    }
-                }
-                None => self.stage = Stage::Asking,
-            }
-        }
-        if self.stage == Stage::Asking && self.round.is_over() {
-            self.stage = Stage::Summary;
+        // The answer given stays as it was judged; its choice is found again by its text
+        // (the choices may have been drawn anew).
+        if let Stage::Feedback {
+            question, right, ..
+        } = self.stage
+        {
+            self.stage = match remap(question) {
+                Some(at) => Stage::Feedback {
+                    question: at,
+                    chosen: fresh
+                        .get(at)
+                        .and_then(|q| q.choices.iter().position(|c| *c == self.chosen_text)),
+                    right,
+                },
+                None => Stage::Asking,
+            };
         }
         self.questions = fresh;
-        self.made_from = pack_address(desk);
+        self.made_from = desk.generation();
+        if self.stage == Stage::Asking && self.round.is_over() {
+            self.enter_summary(desk);
+        }
     }
 
     /// The screen's lines, and the line of each choice and of the name being typed.
@@ -308,7 +317,7 @@ impl Quiz {
                     );
                 }
                 let feedback = match self.stage {
-                    Stage::Feedback { chosen, .. } => Some(chosen),
+                    Stage::Feedback { chosen, right, .. } => Some((chosen, right)),
                     _ => None,
                 };
                 for (n, choice) in question.choices.iter().enumerate() {
@@ -317,19 +326,19 @@ impl Quiz {
                         Piece::new(format!(" {} ", n + 1), theme.label()),
                         Piece::new(choice.clone(), theme.text()),
                     ];
-                    if let Some(chosen) = feedback {
+                    if let Some((chosen, _)) = feedback {
                         // Marked in words as well as colour.
                         if n == question.right {
                             pieces.push(Piece::new("  ← 正确答案", theme.heading()));
-                        } else if n == chosen {
+                        } else if Some(n) == chosen {
                             pieces.push(Piece::new("  ← 你的回答", theme.warning()));
                         }
                     }
                     push(&mut built, pieces, 4);
                 }
-                if let Some(chosen) = feedback {
+                if let Some((_, right)) = feedback {
                     push(&mut built, Vec::new(), 0);
-                    if chosen == question.right {
+                    if right {
                         push(&mut built, vec![Piece::new("答对了。", theme.heading())], 0);
                     } else {
                         push(
@@ -511,7 +520,7 @@ impl Screen for Quiz {
                         .take(room),
                 );
             }
-            Stage::Asking => match digit(text) {
+            Stage::Asking => match super::typed_digit(text) {
                 Some(answer) => self.answer(answer, cx),
                 None => {
                     let choices = self.current().map_or(0, |q| q.choices.len());
@@ -519,7 +528,9 @@ impl Screen for Quiz {
                 }
             },
             // A digit after the feedback goes on, as Enter does.
-            Stage::Feedback { .. } if digit(text).is_some() || text == " " => self.next(cx),
+            Stage::Feedback { .. } if super::typed_digit(text).is_some() || text == " " => {
+                self.next(cx)
+            }
             Stage::Summary if text == " " => self.start_round(cx),
             Stage::Feedback { .. } | Stage::Summary => {
                 cx.request(Request::Status("按 Enter 继续".to_string()));

@@ -411,12 +411,7 @@ impl Screen for Triage {
         let Some(walk) = self.walk(cx.desk) else {
             return Handled::Ignored;
         };
-        let mut chars = text.chars();
-        let digit = match (chars.next(), chars.next()) {
-            (Some(c), None) => c.to_digit(10).map(|d| d as usize),
-            _ => None,
-        };
-        let Some(digit) = digit else {
+        let Some(digit) = super::typed_digit(text) else {
             return Handled::Ignored;
         };
         match walk.reached {
