@@ -422,6 +422,9 @@ pub struct Script {
     /// What not to say.
     pub avoid: Vec<Text>,
     pub discreet: bool,
+    /// Gives no reason (「这张卡这次没有刷成功」): it fits any decline, so the quiz never
+    /// offers it as a wrong answer. Discreet scripts are generic too.
+    pub generic: bool,
     pub aliases: Vec<Text>,
     pub sources: Vec<Text>,
     pub location: Location,

@@ -68,6 +68,10 @@ fn expected(pack: &Pack, question: &QuizQuestion) -> String {
         }
         QuizKind::FirstCheck => {
             let symptom = pack.symptom(subject).unwrap_or_else(|| panic!("{subject}"));
+            // The first question of its triage, as the app asks it.
+            if let Some(start) = pack.triage_start(subject) {
+                return start.text.to_string();
+            }
             let cause = symptom
                 .causes
                 .first()
@@ -142,6 +146,30 @@ fn check_question(pack: &Pack, question: &QuizQuestion) {
         }
     }
     assert!(!question.why.trim().is_empty(), "{}: no why", question.key);
+    // Free text: no wrong answer is a near copy of the right one (half its neighbouring
+    // character pairs or more in common).
+    if !matches!(question.kind, QuizKind::Verdict | QuizKind::StepOrder) {
+        let pairs = |t: &str| {
+            let c: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+            c.windows(2)
+                .map(|w| w.to_vec())
+                .collect::<HashSet<Vec<char>>>()
+        };
+        let right_pairs = pairs(question.right_choice());
+        for (i, choice) in question.choices.iter().enumerate() {
+            if i == question.right {
+                continue;
+            }
+            let other = pairs(choice);
+            let common = right_pairs.intersection(&other).count();
+            assert!(
+                4 * common < right_pairs.len() + other.len(),
+                "{}: {choice:?} reads like {:?}",
+                question.key,
+                question.right_choice()
+            );
+        }
+    }
 }
 
 #[test]
@@ -198,7 +226,7 @@ fn every_code_script_symptom_solution_and_triage_outcome_is_drilled() {
     }
     for symptom in &pack.symptoms {
         let first = symptom.causes.first().and_then(|id| pack.cause(id));
-        if first.is_some_and(|c| !c.checks.is_empty()) {
+        if pack.triage_start(&symptom.id).is_some() || first.is_some_and(|c| !c.checks.is_empty()) {
             assert!(
                 keys.contains(format!("first-check:{}", symptom.id).as_str()),
                 "{}",
@@ -225,7 +253,13 @@ fn every_code_script_symptom_solution_and_triage_outcome_is_drilled() {
         for path in posdesk::triage::all_paths(&pack, start, posdesk::triage::MAX_DEPTH) {
             let walk = posdesk::triage::walk(&pack, Some(&symptom.id), &path)
                 .unwrap_or_else(|e| panic!("{e:?}"));
-            if walk.question().is_none() && walk.leading().is_some() {
+            let handed_over = match walk.reached {
+                posdesk::triage::Reached::Outcome(answer) => {
+                    matches!(answer.leads_to, posdesk::model::Lead::Escalate { .. })
+                }
+                posdesk::triage::Reached::Question(_) => false,
+            };
+            if walk.question().is_none() && walk.leading().is_some() && !handed_over {
                 outcomes += 1;
                 let dotted: Vec<String> = path.iter().map(|a| a.to_string()).collect();
                 let key = format!("triage:{}:{}", symptom.id, dotted.join("."));
@@ -496,4 +530,69 @@ fn progress_boxes_do_not_overflow() {
     assert!(!p.is_due(u32::MAX));
     let empty: HashMap<String, Progress> = HashMap::new();
     assert!(plan(&[], &empty, 1, 10, 0).is_empty());
+}
+
+/// A line that gives no reason fits any decline, and the lines of causes that share a
+/// symptom may fit the same case: neither is ever offered as a wrong answer.
+#[test]
+fn no_wrong_customer_line_could_be_right() {
+    let pack = pack();
+    let generic: Vec<&str> = pack
+        .scripts
+        .iter()
+        .filter(|s| s.discreet || s.generic)
+        .filter_map(|s| s.say.first().map(|l| l.as_str()))
+        .collect();
+    assert!(generic.len() >= 2, "{generic:?}");
+    for question in generate_kind(&pack, QuizKind::CustomerLine, 9) {
+        let causes: Vec<String> = match pack.item(&question.area) {
+            Some(Item::Code(code)) => code.causes.iter().map(|c| c.to_string()).collect(),
+            Some(Item::Cause(cause)) => vec![cause.id.to_string()],
+            _ => Vec::new(),
+        };
+        let siblings: Vec<&str> = pack
+            .symptoms
+            .iter()
+            .filter(|s| {
+                s.causes
+                    .iter()
+                    .any(|c| causes.iter().any(|own| own == c.as_str()))
+            })
+            .flat_map(|s| s.causes.iter())
+            .filter_map(|c| pack.cause(c))
+            .filter_map(|c| c.script.as_deref())
+            .filter_map(|id| pack.script(id))
+            .filter_map(|s| s.say.first().map(|l| l.as_str()))
+            .collect();
+        for (i, choice) in question.choices.iter().enumerate() {
+            if i == question.right {
+                continue;
+            }
+            assert!(
+                !generic.iter().any(|g| same(g, choice)),
+                "{}: generic {choice}",
+                question.key
+            );
+            assert!(
+                !siblings.iter().any(|g| same(g, choice)),
+                "{}: sibling {choice}",
+                question.key
+            );
+        }
+    }
+}
+
+/// A wrong order never starts with the right first step: the first step decides.
+#[test]
+fn wrong_step_orders_start_with_another_step() {
+    let pack = pack();
+    for question in generate_kind(&pack, QuizKind::StepOrder, 4) {
+        let first = |choice: &str| choice.split(" → ").next().unwrap_or("").to_string();
+        let right = first(question.right_choice());
+        for (i, choice) in question.choices.iter().enumerate() {
+            if i != question.right {
+                assert_ne!(first(choice), right, "{}: {choice}", question.key);
+            }
+        }
+    }
 }

@@ -780,6 +780,7 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let say_en = placed_texts(&mut fields, draft, &from, "say_en", false);
     let avoid = texts(&mut fields, "avoid", false);
     let discreet = fields.opt_bool("discreet").unwrap_or(false);
+    let generic = discreet || fields.opt_bool("generic").unwrap_or(false);
     let aliases = placed_texts(&mut fields, draft, &from, "aliases", false);
     let sources = sources(&mut fields, draft, &from);
     fields.finish();
@@ -791,6 +792,7 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             say_en,
             avoid,
             discreet,
+            generic,
             aliases,
             sources,
             location: location(&start),

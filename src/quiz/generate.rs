@@ -3,7 +3,7 @@
 
 use super::{QuizKind, QuizQuestion, Rng, MAX_CHOICES};
 use crate::desk::rank::causes_for;
-use crate::model::{Cause, Code, Item, Pack, Verdict};
+use crate::model::{Cause, Code, Item, Lead, Pack, Question, Verdict};
 use crate::report::card::first_sentence;
 use crate::triage::{self, Reached, Standing};
 use std::collections::HashSet;
@@ -37,6 +37,10 @@ struct Draft {
     context: Vec<String>,
     right: String,
     why: String,
+    /// Whether a distractor may read much like the right answer: yes for verdicts and
+    /// orders, whose choices share their form by design; no for free text, where a
+    /// near-copy would be right too.
+    near_copies: bool,
 }
 
 impl Draft {
@@ -50,6 +54,7 @@ impl Draft {
             context: Vec::new(),
             right,
             why,
+            near_copies: false,
         }
     }
 
@@ -65,7 +70,10 @@ impl Draft {
             .into_iter()
             .filter(|text| {
                 let norm = same_text(text);
-                !norm.is_empty() && norm != right_text && seen.insert(norm)
+                !norm.is_empty()
+                    && norm != right_text
+                    && (self.near_copies || !similar(&norm, &right_text))
+                    && seen.insert(norm)
             })
             .collect();
         // A fixed order first, so the seed alone decides the draw.
@@ -91,6 +99,25 @@ impl Draft {
             why: self.why,
         })
     }
+}
+
+/// Whether two texts read much alike: half their pairs of neighbouring characters or more
+/// in common (「屏幕或签购单上有没有两位应答码？」 and 「屏幕或签购单上看得到应答码吗？」).
+fn similar(a: &str, b: &str) -> bool {
+    let pairs = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [x, y] => Some((*x, *y)),
+                _ => None,
+            })
+            .collect::<HashSet<(char, char)>>()
+    };
+    let (a, b) = (pairs(a), pairs(b));
+    let total = a.len() + b.len();
+    // The Dice coefficient, 2 x common / total, at least one half.
+    total > 0 && 4 * a.intersection(&b).count() >= total
 }
 
 /// Two choices are the same when they read the same: spaces and final stops aside.
@@ -141,28 +168,29 @@ fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 code.verdict.summary(),
                 code.action
             );
-            Draft::new(
+            let mut draft = Draft::new(
                 QuizKind::Verdict,
                 Item::Code(code),
                 format!("{}：能不能再刷？", code_name(code)),
                 verdict_choice(&code.verdict),
                 why,
-            )
-            .ask(pool.iter().cloned(), seed)
+            );
+            draft.near_copies = true;
+            draft.ask(pool.iter().cloned(), seed)
         })
         .collect()
 }
 
-/// The first line of every script but the ones excluded, as distractors. A discreet
-/// script is never one: its line (the sale did not go through, no reason given) is safe to
-/// say for any decline, so it would be right too.
+/// The first line of every script but the ones excluded, as distractors. A generic
+/// script (discreet ones included) is never one: its line (the sale did not go through, no
+/// reason given) is safe to say for any decline, so it would be right too.
 fn say_lines<'p>(
     pack: &'p Pack,
     excluded: &'p HashSet<&'p str>,
 ) -> impl Iterator<Item = String> + 'p {
     pack.scripts
         .iter()
-        .filter(move |s| !(excluded.contains(s.id.as_str()) || s.discreet))
+        .filter(move |s| !(excluded.contains(s.id.as_str()) || s.generic))
         .filter_map(|s| s.say.first().map(|line| line.to_string()))
 }
 
@@ -199,6 +227,22 @@ fn line_question(
     .ask(say_lines(pack, excluded), seed)
 }
 
+/// The scripts that may fit the same situation as these causes: their own, and those of
+/// every cause that shares a symptom with one of them (「把卡插进来」 and 「再插一次卡」
+/// are both right when a card was not read).
+fn related_scripts<'p>(pack: &'p Pack, causes: &[crate::model::Text]) -> HashSet<&'p str> {
+    let wanted: HashSet<&str> = causes.iter().map(|c| c.as_str()).collect();
+    pack.symptoms
+        .iter()
+        .filter(|s| s.causes.iter().any(|c| wanted.contains(c.as_str())))
+        .flat_map(|s| s.causes.iter())
+        .map(|c| c.as_str())
+        .chain(wanted.iter().copied())
+        .filter_map(|id| pack.cause(id))
+        .filter_map(|c| c.script.as_deref())
+        .collect()
+}
+
 fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
     let mut questions = Vec::new();
     let mut asked: HashSet<&str> = HashSet::new();
@@ -206,14 +250,8 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         let Some(script) = pack.code_script(code) else {
             continue;
         };
-        // The scripts of the code's own causes may fit it too.
-        let excluded: HashSet<&str> = code
-            .causes
-            .iter()
-            .filter_map(|id| pack.cause(id))
-            .filter_map(|c| c.script.as_deref())
-            .chain([script.id.as_str()])
-            .collect();
+        let mut excluded = related_scripts(pack, &code.causes);
+        excluded.insert(script.id.as_str());
         let prompt = format!("{}：顾客问怎么回事，对顾客说哪一句？", code_name(code));
         let discreet = code.discreet || script.discreet;
         let item = Item::Code(code);
@@ -226,7 +264,8 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         let Some(script) = cause.script.as_deref().and_then(|id| pack.script(id)) else {
             continue;
         };
-        let excluded: HashSet<&str> = [script.id.as_str()].into();
+        let mut excluded = related_scripts(pack, std::slice::from_ref(&cause.id));
+        excluded.insert(script.id.as_str());
         let prompt = format!("原因是「{}」：对顾客说哪一句？", cause.title);
         let item = Item::Cause(cause);
         if let Some(q) = line_question(pack, item, prompt, script, &excluded, script.discreet, seed)
@@ -261,35 +300,73 @@ fn first_check_of(cause: &Cause) -> Option<&str> {
     cause.checks.first().map(|c| c.as_str())
 }
 
+/// The questions of a triage tree, from its first.
+fn tree_questions<'p>(pack: &'p Pack, start: &'p Question) -> HashSet<&'p str> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut stack = vec![start];
+    while let Some(question) = stack.pop() {
+        if !seen.insert(question.id.as_str()) {
+            continue;
+        }
+        for answer in &question.answers {
+            if let Lead::Question(next) = &answer.leads_to {
+                stack.extend(pack.question(next));
+            }
+        }
+    }
+    seen
+}
+
+/// What to check first for a symptom: the first question of its triage (the app asks it
+/// first too), or without a triage the first check of its most likely cause. Distractors
+/// are the first questions (or checks) of symptoms that share no cause with it.
 fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
     pack.symptoms
         .iter()
         .filter_map(|symptom| {
+            let own: HashSet<&str> = symptom.causes.iter().map(|c| c.as_str()).collect();
+            let unrelated: Vec<&crate::model::Symptom> = pack
+                .symptoms
+                .iter()
+                .filter(|other| !other.causes.iter().any(|c| own.contains(c.as_str())))
+                .collect();
+            let prompt = format!("现象「{}」：先查哪一项？", symptom.title);
+            if let Some(start) = pack.triage_start(&symptom.id) {
+                let tree = tree_questions(pack, start);
+                let pool = unrelated
+                    .iter()
+                    .filter_map(|other| pack.triage_start(&other.id))
+                    .filter(|q| !tree.contains(q.id.as_str()))
+                    .map(|q| q.text.to_string());
+                let why = match &start.hint {
+                    Some(hint) => format!("问诊的第一问就是先查的：{} 怎么看：{hint}", start.text),
+                    None => format!("问诊的第一问就是先查的：{}", start.text),
+                };
+                let draft = Draft::new(
+                    QuizKind::FirstCheck,
+                    Item::Symptom(symptom),
+                    prompt,
+                    start.text.to_string(),
+                    why,
+                );
+                return draft.ask(pool, seed);
+            }
             let causes = causes_for(pack, Item::Symptom(symptom));
             let likely = causes.first()?;
             let right = first_check_of(likely)?;
-            let own: HashSet<&str> = causes.iter().map(|c| c.id.as_str()).collect();
-            let pool = pack
-                .causes
+            let pool = unrelated
                 .iter()
-                .filter(|c| !own.contains(c.id.as_str()))
+                .filter_map(|other| other.causes.first().and_then(|id| pack.cause(id)))
                 .filter_map(|c| first_check_of(c).map(str::to_string));
-            let first_step = likely
-                .solutions
-                .first()
-                .and_then(|id| pack.solution(id))
-                .and_then(|s| s.steps.first())
-                .map(|step| format!(" 查明后先做：{}", step.text))
-                .unwrap_or_default();
             let why = format!(
-                "最可能的原因是「{}」：{}{first_step}",
+                "最可能的原因是「{}」：{}",
                 likely.title,
                 first_sentence(&likely.description)
             );
             Draft::new(
                 QuizKind::FirstCheck,
                 Item::Symptom(symptom),
-                format!("现象「{}」：先查哪一项？", symptom.title),
+                prompt,
                 right.to_string(),
                 why,
             )
@@ -334,11 +411,15 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                     .join(" → ")
             };
             let in_order: Vec<usize> = (0..texts.len()).collect();
+            // Every wrong order starts with another step: the first step decides, so no
+            // two orders that differ only in later steps (often interchangeable) compete.
             let mut pool = Vec::new();
             for _ in 0..24 {
                 let mut other = in_order.clone();
                 rng.shuffle(&mut other);
-                pool.push(order(&other));
+                if other.first() != Some(&0) {
+                    pool.push(order(&other));
+                }
             }
             let mut draft = Draft::new(
                 QuizKind::StepOrder,
@@ -352,6 +433,7 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                     .collect::<Vec<_>>()
                     .join(" "),
             );
+            draft.near_copies = true;
             draft.context = shown
                 .iter()
                 .zip(LETTERS)
@@ -360,6 +442,29 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             draft.ask(pool, seed)
         })
         .collect()
+}
+
+/// Why a triage leads to its cause: the answer that kept it, what the cause is, and the
+/// outcome's note.
+fn triage_why(walk: &triage::Walk<'_>, leading: &Cause, last: &crate::model::Answer) -> String {
+    let because = walk
+        .causes
+        .iter()
+        .find(|c| c.cause.id == leading.id)
+        .and_then(|c| c.because)
+        .map(|(question, answer)| {
+            format!(
+                "{}，所以先查「{}」：",
+                triage::reason(question, answer),
+                leading.title
+            )
+        })
+        .unwrap_or_else(|| format!("先查「{}」：", leading.title));
+    let mut why = format!("{because}{}", first_sentence(&leading.description));
+    if let Some(note) = &last.note {
+        why.push_str(&format!(" 注意：{note}"));
+    }
+    why
 }
 
 fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
@@ -375,10 +480,19 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             let (Reached::Outcome(last), Some(leading)) = (walk.reached, walk.leading()) else {
                 continue;
             };
+            // A hand-over is not a cause to pick: the answer is who takes it.
+            if matches!(last.leads_to, Lead::Escalate { .. }) {
+                continue;
+            }
             // Wrong for sure: the causes an answer ruled out, then causes of other
-            // symptoms. A cause still open (or kept beside the leading one) may be
-            // right too, so it is never a distractor.
+            // symptoms in other categories. A cause still open (or kept beside the leading
+            // one), or one of the same kind as a cause in play, may be right too.
             let in_play: HashSet<&str> = walk.causes.iter().map(|c| c.cause.id.as_str()).collect();
+            let categories: HashSet<&str> = walk
+                .causes
+                .iter()
+                .map(|c| c.cause.category.as_str())
+                .collect();
             let ruled_out = walk
                 .causes
                 .iter()
@@ -389,7 +503,10 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 let mut others: Vec<String> = pack
                     .causes
                     .iter()
-                    .filter(|c| !in_play.contains(c.id.as_str()))
+                    .filter(|c| {
+                        !in_play.contains(c.id.as_str())
+                            && !categories.contains(c.category.as_str())
+                    })
                     .map(|c| c.title.to_string())
                     .collect();
                 Rng::for_key(seed, &format!("others:{}:{answers:?}", symptom.id))
@@ -402,12 +519,7 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 Item::Symptom(symptom),
                 format!("「{}」，问诊答到这里：先按哪个原因处理？", symptom.title),
                 leading.title.to_string(),
-                match &last.note {
-                    Some(note) => {
-                        format!("{} {note}", triage::outcome_line(pack, last, Some(leading)))
-                    }
-                    None => triage::outcome_line(pack, last, Some(leading)),
-                },
+                triage_why(&walk, leading, last),
             );
             draft.subject = format!(
                 "{}:{}",
