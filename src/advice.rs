@@ -342,7 +342,14 @@ const DISCREET_WORDS: &[&str] = &[
     "留卡",
     "收回",
     "扣卡",
+    "扣下",
     "可疑",
+    "报失",
+    "丢失",
+    "遗失",
+    "有风险",
+    "冒用",
+    "盗用",
 ];
 
 const DISCREET_WORDS_EN: &[&str] = &[
@@ -357,6 +364,11 @@ const DISCREET_WORDS_EN: &[&str] = &[
     "retain",
     "blacklist",
     "suspicious",
+    "lost",
+    "keep your card",
+    "keep the card",
+    "hold your card",
+    "risk",
 ];
 
 /// The first word in a customer line that gives away a lost, stolen or fraud reason.
@@ -393,6 +405,20 @@ pub fn unknown_code_advice(code: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn everyday_ways_of_giving_the_reason_away_are_caught() {
+        for line in [
+            "不好意思，这张卡已经报失，是丢失卡。",
+            "银行要求我们把卡扣下。",
+            "这张卡有风险。",
+            "Sorry, this card is lost.",
+            "We must keep your card.",
+        ] {
+            assert!(disclosing_word(line).is_some(), "{line}");
+        }
+        assert_eq!(disclosing_word("不好意思，这笔交易没有通过银行的授权。"), None);
+    }
 
     fn claims(text: &str) -> Vec<(RetryPart, bool)> {
         retry_claims(text)
