@@ -417,7 +417,10 @@ mod tests {
         ] {
             assert!(disclosing_word(line).is_some(), "{line}");
         }
-        assert_eq!(disclosing_word("不好意思，这笔交易没有通过银行的授权。"), None);
+        assert_eq!(
+            disclosing_word("不好意思，这笔交易没有通过银行的授权。"),
+            None
+        );
     }
 
     fn claims(text: &str) -> Vec<(RetryPart, bool)> {

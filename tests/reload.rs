@@ -192,6 +192,26 @@ mod live {
         session
             .exp_string("7777788888")
             .unwrap_or_else(|e| panic!("the fixed pack did not load: {e}"));
+        // The whole folder replaced (moved away, a copy put in its place): the new one
+        // is watched.
+        let old = dir.with_file_name("pack-before");
+        std::fs::rename(&dir, &old).unwrap_or_else(|e| panic!("{e}"));
+        session
+            .exp_string(":1:1:")
+            .unwrap_or_else(|e| panic!("the missing folder was not reported: {e}"));
+        common::copy_dir(&old, &dir);
+        // The copy loads (the status bar counts its items) before the next edit.
+        let items = posdesk::load_dir(&dir)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .len()
+            .to_string();
+        session
+            .exp_string(&items)
+            .unwrap_or_else(|e| panic!("the new folder did not load: {e}"));
+        retitle(&symptom, "NEWFOLDER-XYZ");
+        session
+            .exp_string("NEWFOLDER-XYZ")
+            .unwrap_or_else(|e| panic!("the replaced folder is not watched: {e}"));
         session.send_control('c').unwrap_or_else(|e| panic!("{e}"));
         session
             .exp_string("exit=0")

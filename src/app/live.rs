@@ -7,6 +7,7 @@ use super::clipboard::osc52;
 use super::input::{Input, Key, KeyPress, Mods, MouseInput, MouseKind};
 use super::runtime::{self, Frontend};
 use super::theme::Theme;
+use super::watch::Change;
 use super::App;
 use crate::desk::Desk;
 use crossterm::event::{
@@ -102,10 +103,15 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     // Edits of --content DIR reach the app as input; the built-in pack is not watched.
     // Without a watch (no inotify watches left, say) the app still runs, and says so.
     let mut unwatched = None;
-    let watcher = desk.content_dir().and_then(|dir| {
+    // The folder as an absolute path: the events name it so, and it is watched again by
+    // that name when it is replaced.
+    let content_dir = desk
+        .content_dir()
+        .map(|dir| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()));
+    let watcher = content_dir.as_deref().and_then(|dir| {
         let changes = sender.clone();
-        super::watch::watch(dir, move || {
-            let _ = changes.send(Message::ContentChanged);
+        super::watch::watch(dir, move |change| {
+            let _ = changes.send(Message::ContentChanged(change));
         })
         .map_err(|e| {
             unwatched = Some(format!(
@@ -113,6 +119,7 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
             ))
         })
         .ok()
+        .zip(Some(dir.to_path_buf()))
     });
     let mut app = App::new(desk, Theme::from_env());
     app.show_screen(screen);
@@ -125,7 +132,7 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
     let mut live = Live {
         terminal,
         inbox,
-        _watcher: watcher,
+        watcher,
     };
     let result = live.size().and_then(|(w, h)| {
         app.resize(w, h);
@@ -139,7 +146,7 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
 /// content directory.
 enum Message {
     Terminal(io::Result<Vec<Event>>),
-    ContentChanged,
+    ContentChanged(Change),
 }
 
 /// Reads the terminal on its own thread, blocking between events: the app waits on one
@@ -161,14 +168,23 @@ fn read_terminal(sender: mpsc::Sender<Message>) {
     });
 }
 
-/// Adds a message's input to the batch; true when the content changed.
-fn take(message: Message, batch: &mut Vec<Input>) -> io::Result<bool> {
+/// Adds a message's input to the batch; what changed in the content, if anything.
+fn take(message: Message, batch: &mut Vec<Input>) -> io::Result<Option<Change>> {
     match message {
         Message::Terminal(events) => {
             batch.extend(events?.into_iter().filter_map(convert));
-            Ok(false)
+            Ok(None)
         }
-        Message::ContentChanged => Ok(true),
+        Message::ContentChanged(change) => Ok(Some(change)),
+    }
+}
+
+/// The stronger of two changes: a replaced folder is also changed files.
+fn merge(a: Option<Change>, b: Option<Change>) -> Option<Change> {
+    match (a, b) {
+        (Some(Change::Folder), _) | (_, Some(Change::Folder)) => Some(Change::Folder),
+        (Some(Change::Files), _) | (_, Some(Change::Files)) => Some(Change::Files),
+        (None, None) => None,
     }
 }
 
@@ -180,7 +196,8 @@ const SAVE_LONGEST: Duration = Duration::from_millis(500);
 struct Live {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     inbox: mpsc::Receiver<Message>,
-    _watcher: Option<notify::RecommendedWatcher>,
+    /// The content folder's watch, and the folder.
+    watcher: Option<(notify::RecommendedWatcher, std::path::PathBuf)>,
 }
 
 impl Live {
@@ -200,9 +217,9 @@ impl Frontend for Live {
         let mut batch: Vec<Input> = Vec::new();
         let mut changed = take(first, &mut batch)?;
         while let Ok(message) = self.inbox.try_recv() {
-            changed |= take(message, &mut batch)?;
+            changed = merge(changed, take(message, &mut batch)?);
         }
-        if changed {
+        if let Some(change) = changed {
             // Wait for the save to finish (events stop coming), within a limit.
             let deadline = Instant::now() + SAVE_LONGEST;
             while let Some(left) = deadline
@@ -211,9 +228,15 @@ impl Frontend for Live {
             {
                 match self.inbox.recv_timeout(SAVE_QUIET.min(left)) {
                     Ok(message) => {
-                        take(message, &mut batch)?;
+                        changed = merge(changed, take(message, &mut batch)?);
                     }
                     Err(_) => break,
+                }
+            }
+            // A folder put in place of the old one is watched from now on.
+            if merge(changed, Some(change)) == Some(Change::Folder) {
+                if let Some((watcher, dir)) = &mut self.watcher {
+                    super::watch::rewatch(watcher, dir);
                 }
             }
             batch.push(Input::ContentChanged);

@@ -1,7 +1,7 @@
 //! Watching `--content DIR` for edits: the operating system's notifications (inotify on
 //! Linux), no polling, so an idle app with a watcher uses no CPU.
 
-use notify::event::{CreateKind, RemoveKind};
+use notify::event::{CreateKind, ModifyKind, RemoveKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::Path;
 
@@ -30,26 +30,57 @@ fn matters(root: &Path, event: &notify::Event) -> bool {
     }
 }
 
-/// Calls `changed` after each change under `dir` that can change the pack. The watch
-/// lasts as long as the returned watcher.
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Files in the folder.
+    Files,
+    /// The folder itself was replaced (moved away, a new one put in its place): the watch
+    /// must be set on the new one.
+    Folder,
+}
+
+/// Whether an event is about the watched folder itself (seen from its parent).
+fn replaced(root: &Path, event: &notify::Event) -> bool {
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+    ) && event.paths.iter().any(|path| path == root)
+}
+
+/// Calls `changed` after each change under `dir` that can change the pack, and when `dir`
+/// itself is replaced. The watch lasts as long as the returned watcher.
 pub fn watch(
     dir: &Path,
-    changed: impl Fn() + Send + 'static,
+    changed: impl Fn(Change) + Send + 'static,
 ) -> notify::Result<RecommendedWatcher> {
     let root = dir.to_path_buf();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| matters(&root, &e)) {
-            changed();
+        let Ok(event) = event else { return };
+        if replaced(&root, &event) {
+            changed(Change::Folder);
+        } else if matters(&root, &event) {
+            changed(Change::Files);
         }
     })?;
     watcher.watch(dir, RecursiveMode::Recursive)?;
+    // The parent, for the folder itself being moved away and put back.
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+    }
     Ok(watcher)
+}
+
+/// Watches `dir` again, after it was replaced; false when it is not there (yet).
+pub fn rewatch(watcher: &mut RecommendedWatcher, dir: &Path) -> bool {
+    let _ = watcher.unwatch(dir);
+    watcher.watch(dir, RecursiveMode::Recursive).is_ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{AccessKind, ModifyKind};
+    use notify::event::AccessKind;
     use std::path::{Path, PathBuf};
 
     fn event(kind: EventKind, path: &str) -> notify::Event {

@@ -29,7 +29,8 @@ pub fn pack_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, to)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{e}")) {
         let entry = entry.unwrap_or_else(|e| panic!("{e}"));
