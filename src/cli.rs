@@ -127,6 +127,9 @@ enum Command {
         /// With --print or --report: JSON.
         #[arg(long)]
         json: bool,
+        /// Delete everything kept of a trainee (boxes and answers).
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["print", "report"])]
+        forget: Option<String>,
     },
     /// The whole pack as a printable handout (md, html) or as data (json). The handout
     /// holds contents, a one-page cheat sheet of the common codes, one page per symptom
@@ -240,7 +243,8 @@ pub fn run(args: Args) -> ExitCode {
                 Err(message) => return fail(&message),
             };
             with_desk_or_pack(content, |pack| {
-                let desk = Desk::new(pack).with_case_log(posdesk::store::data_dir(data));
+                // Off-screen runs keep cases and quiz answers only where told to.
+                let desk = Desk::new(pack).with_case_log(posdesk::store::chosen_data_dir(data));
                 render(desk, size, &keys)
             })
         }
@@ -267,7 +271,15 @@ pub fn run(args: Args) -> ExitCode {
             print,
             report,
             json,
+            forget,
         }) => {
+            if json && !(print || report) {
+                print_err("posdesk: --json goes with --print or --report\n");
+                return ExitCode::from(2);
+            }
+            if let Some(name) = forget {
+                return quiz_forget(data, &name);
+            }
             let settings = QuizSettings {
                 trainee,
                 seed,
@@ -521,6 +533,12 @@ fn quiz_print(pack: &Pack, settings: &QuizSettings, json: bool) -> ExitCode {
     if chosen.is_empty() {
         return fail("this content pack gives no quiz questions");
     }
+    if chosen.len() < settings.count {
+        print_err(&format!(
+            "posdesk: the content gives {} question(s) of these kinds; all are printed\n",
+            chosen.len()
+        ));
+    }
     if json {
         match serde_json::to_string_pretty(&chosen) {
             Ok(text) => print_json(&format!("{text}\n")),
@@ -532,8 +550,47 @@ fn quiz_print(pack: &Pack, settings: &QuizSettings, json: bool) -> ExitCode {
     }
 }
 
+/// Deletes a trainee's progress.
+fn quiz_forget(data: Option<&Path>, name: &str) -> ExitCode {
+    if !log_exists(data) {
+        return fail(&format!("no trainee named {name:?} has taken the quiz"));
+    }
+    let store = match open_store(data) {
+        Ok(store) => store,
+        Err(message) => return fail(&message),
+    };
+    match store.forget_trainee(name) {
+        Ok(true) => print_out(&format!("已删除学员「{}」的练习记录。\n", name.trim())),
+        Ok(false) => fail(&format!("no trainee named {name:?} has taken the quiz")),
+        Err(error) => bad_name(&error).unwrap_or_else(|| fail(&error.to_string())),
+    }
+}
+
 /// The trainees' weak areas from the store.
+/// A trainee name given on the command line that cannot be kept: a usage error.
+fn bad_name(error: &posdesk::store::StoreError) -> Option<ExitCode> {
+    match error {
+        posdesk::store::StoreError::BadName(_) => {
+            print_err(&format!("posdesk: {error}\n"));
+            Some(ExitCode::from(2))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the data directory holds a log at all (reading never creates one).
+fn log_exists(data: Option<&Path>) -> bool {
+    posdesk::store::data_dir(data).is_some_and(|dir| dir.join(posdesk::store::FILE_NAME).exists())
+}
+
 fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: bool) -> ExitCode {
+    if !log_exists(data) {
+        return match (&settings.trainee, json) {
+            (Some(name), _) => fail(&format!("no trainee named {name:?} has taken the quiz")),
+            (None, true) => print_json("[]\n"),
+            (None, false) => print_out("还没有学员做过练习（posdesk quiz --trainee 姓名）。\n"),
+        };
+    }
     let store = match open_store(data) {
         Ok(store) => store,
         Err(message) => return fail(&message),
@@ -550,7 +607,7 @@ fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: 
         match store.trainee(name) {
             Ok(Some(trainee)) => reports.push(report::quiz::trainee_report(pack, &trainee)),
             Ok(None) => return fail(&format!("no trainee named {name:?} has taken the quiz")),
-            Err(error) => return fail(&error.to_string()),
+            Err(error) => return bad_name(&error).unwrap_or_else(|| fail(&error.to_string())),
         }
     }
     if json {

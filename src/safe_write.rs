@@ -66,16 +66,21 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     prefix.push(".");
     // Created with O_EXCL and a random name: a file or link planted beside the target
     // cannot be written through. Dropped on any error below, which deletes it.
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            error(
-                path,
-                format!("cannot create a temporary file in {}: {e}", dir.display()),
-            )
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the mode any new file gets here (0666 less the umask), as an editor
+    // would give it; the temporary name alone is not enough to keep it private.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(&dir).map_err(|e| {
+        error(
+            path,
+            format!("cannot create a temporary file in {}: {e}", dir.display()),
+        )
+    })?;
     temporary
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
@@ -106,5 +111,30 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     {
         let _ = dir;
         Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_new_file_gets_the_mode_of_any_new_file_and_an_old_one_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let plain = dir.path().join("plain.txt");
+        fs::File::create(&plain).unwrap_or_else(|e| panic!("{e}"));
+        let written = dir.path().join("handout.html");
+        write_file(&written, b"<p>x</p>").unwrap_or_else(|e| panic!("{e}"));
+        let mode = |p: &Path| {
+            fs::metadata(p)
+                .map(|m| m.permissions().mode() & 0o777)
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        assert_eq!(mode(&written), mode(&plain));
+        fs::set_permissions(&written, fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+        write_file(&written, b"<p>y</p>").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(mode(&written), 0o600);
     }
 }

@@ -521,3 +521,28 @@ fn only_items_have_anchors_shaped_like_item_ids() {
         }
     }
 }
+
+/// Printed alone for the counter, the cheat sheet names no section of a handout it is not
+/// part of.
+#[test]
+fn the_cheat_sheet_alone_refers_to_no_section() {
+    let pack = pack();
+    for sheet in [
+        posdesk::report::cheat_sheet_html(&pack),
+        posdesk::report::cheat_sheet_markdown(&pack),
+    ] {
+        assert!(sheet.contains("常见应答码速查"));
+        assert!(!sheet.contains("附录"), "{sheet}");
+        let refers = sheet.match_indices('第').any(|(at, _)| {
+            sheet
+                .get(at + '第'.len_utf8()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| c.is_ascii_digit())
+        });
+        assert!(!refers, "a section number in the sheet alone");
+        assert!(
+            !sheet.contains("href=\"#"),
+            "a link to a section not printed"
+        );
+    }
+}

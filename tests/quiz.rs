@@ -596,3 +596,79 @@ fn wrong_step_orders_start_with_another_step() {
         }
     }
 }
+
+#[test]
+fn a_round_counts_once_answered_and_a_trainee_can_be_forgotten() {
+    let pack = pack();
+    let questions = generate(&pack, 2);
+    let (dir, store) = store();
+    assert_eq!(
+        store.start_round("张三").unwrap_or_else(|e| panic!("{e}")),
+        1
+    );
+    // Left without an answer: the same round again.
+    assert_eq!(
+        store.start_round("张三").unwrap_or_else(|e| panic!("{e}")),
+        1
+    );
+    store
+        .record_answer("张三", 1, &questions[0], false, true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        store.start_round("张三").unwrap_or_else(|e| panic!("{e}")),
+        2
+    );
+    store.start_round("李四").unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    let data = dir.path().to_string_lossy().into_owned();
+    let forgot = posdesk(&["--data", &data, "quiz", "--forget", "张三"]);
+    assert!(
+        forgot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forgot.stderr)
+    );
+    let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        store.trainees().unwrap_or_else(|e| panic!("{e}")),
+        vec!["李四".to_string()]
+    );
+    assert!(store
+        .quiz_progress("张三")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_empty());
+    let again = posdesk(&["--data", &data, "quiz", "--forget", "张三"]);
+    assert_eq!(again.status.code(), Some(1));
+    let bad = posdesk(&["--data", &data, "quiz", "--forget", "a\u{202e}b"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn reading_the_report_creates_no_log_and_json_needs_print_or_report() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("never");
+    let data = data.to_string_lossy().into_owned();
+    let report = posdesk(&["--data", &data, "quiz", "--report", "--json"]);
+    assert!(report.status.success());
+    assert_eq!(stdout(&report).trim(), "[]");
+    assert!(
+        !std::path::Path::new(&data).exists(),
+        "the report created the data directory"
+    );
+    let usage = posdesk(&["quiz", "--json"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn a_question_asked_again_has_its_choices_in_another_order() {
+    let pack = pack();
+    for question in generate(&pack, 3).iter().filter(|q| q.choices.len() > 2) {
+        let again = question.reshuffled(5);
+        assert_ne!(again.right, question.right, "{}", question.key);
+        assert_eq!(again.right_choice(), question.right_choice());
+        let mut a = again.choices.clone();
+        let mut b = question.choices.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
+}

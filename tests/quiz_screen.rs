@@ -261,3 +261,21 @@ fn every_size_draws_every_stage() {
         let _ = screen(&app);
     }
 }
+
+#[test]
+fn no_case_is_opened_from_the_quiz() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut app = app(dir.path(), 3, 80, 24);
+    press(&mut app, "<F7>王芳<Enter><C-a>");
+    assert_eq!(app.screen_key(), "quiz");
+    assert!(
+        app.status().is_some_and(|s| s.contains("不新建记录")),
+        "{:?}",
+        app.status()
+    );
+    let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(store
+        .cases(None, None, 10)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_empty());
+}

@@ -283,6 +283,13 @@ impl App {
 
     /// Opens a case with what is on screen and shows it.
     fn new_case(&mut self) -> Outcome {
+        if self.active_screen().is_some_and(|s| !s.opens_cases()) {
+            self.status = Some(format!(
+                "练习时不新建记录：先按 {} 回到排查",
+                self.keymap.hint(GLOBAL, Action::ShowTroubleshoot)
+            ));
+            return Outcome::redraw();
+        }
         let pack = self.desk.pack();
         let mut new = self
             .active_screen()

@@ -10,12 +10,16 @@ use ratatui::layout::{Position, Rect};
 /// Columns left blank on each side.
 pub const MARGIN: u16 = 2;
 
+/// Rows the app needs to lay out a question with its feedback: below twice this, rows are
+/// not spaced out (80x24 keeps every row).
+pub const SPACED_ROWS: u16 = 20;
+
 /// How the app is laid out on a terminal of `size` in projector mode: the size it lays
 /// out at, and how many terminal rows one of its rows takes (2, or 1 on a terminal too
 /// short to halve).
 pub fn logical(size: Rect) -> (Rect, u16) {
     let width = size.width.saturating_sub(2 * MARGIN);
-    if size.height / 2 >= MIN_HEIGHT {
+    if size.height / 2 >= SPACED_ROWS.max(MIN_HEIGHT) {
         (Rect::new(0, 0, width, size.height / 2), 2)
     } else {
         (Rect::new(0, 0, width, size.height), 1)
@@ -72,7 +76,7 @@ mod tests {
     fn rows_are_spaced_and_mapped_back() {
         let (size, spacing) = logical(Rect::new(0, 0, 100, 40));
         assert_eq!((size.width, size.height, spacing), (96, 20, 2));
-        let (_, short) = logical(Rect::new(0, 0, 80, 15));
+        let (_, short) = logical(Rect::new(0, 0, 80, 24));
         assert_eq!(short, 1);
         let at = Position::new(5, 7);
         assert_eq!(from_terminal(to_terminal(at, 2), 2, size), Some(at));

@@ -530,6 +530,17 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                     .collect::<Vec<_>>()
                     .join(".")
             );
+            // Each path is its own area: the report says which answers were missed.
+            draft.area = draft.subject.clone();
+            draft.area_title = format!(
+                "{}：{}",
+                symptom.title,
+                walk.taken
+                    .iter()
+                    .map(|(_, _, answer)| answer.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            );
             draft.context = walk
                 .taken
                 .iter()

@@ -90,6 +90,28 @@ impl QuizQuestion {
         self.choices.get(self.right).map_or("", String::as_str)
     }
 
+    /// The same question with its choices in another order (a missed question asked
+    /// again is not answered by remembering where the right one stood).
+    pub fn reshuffled(&self, seed: u64) -> QuizQuestion {
+        let mut order: Vec<usize> = (0..self.choices.len()).collect();
+        let mut rng = Rng::for_key(seed, &self.key);
+        // Another order than the one shown, when there is one.
+        for _ in 0..8 {
+            rng.shuffle(&mut order);
+            if order.iter().position(|&i| i == self.right) != Some(self.right) {
+                break;
+            }
+        }
+        QuizQuestion {
+            choices: order
+                .iter()
+                .filter_map(|&i| self.choices.get(i).cloned())
+                .collect(),
+            right: order.iter().position(|&i| i == self.right).unwrap_or(0),
+            ..self.clone()
+        }
+    }
+
     /// Whether a 1-based answer is the right one.
     pub fn is_right(&self, answer: usize) -> bool {
         answer == self.right + 1

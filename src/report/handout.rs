@@ -99,6 +99,19 @@ pub struct CheatSheet {
     pub left_out: usize,
     /// Where the rest are.
     pub table: Number,
+    /// Printed alone (for the counter): no section numbers, no references to the rest.
+    pub standalone: bool,
+}
+
+impl CheatSheet {
+    /// The sheet to print alone: it names no section of a handout it is not part of.
+    pub fn alone(mut self) -> CheatSheet {
+        self.standalone = true;
+        for row in &mut self.rows {
+            row.see.clear();
+        }
+        self
+    }
 }
 
 /// One cause as printed on a symptom's page: the whole cause, steps and customer lines
@@ -364,6 +377,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
             .collect(),
         left_out: pack.codes.len().saturating_sub(chosen.len()),
         table: places.table_number,
+        standalone: false,
     };
 
     let symptom_pages = symptoms
@@ -641,6 +655,16 @@ pub fn see_line(places: &[Number]) -> String {
 
 /// The line under the cheat sheet's heading: how to read it and where the rest is.
 pub fn cheat_sheet_intro(sheet: &CheatSheet) -> String {
+    if sheet.standalone {
+        return format!(
+            "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码；其余 {} 个码，以及每个码的原因和步骤，用 posdesk code 码 查，或看培训讲义。",
+            Verdict::NOW,
+            Verdict::LATER,
+            Verdict::OTHER,
+            sheet.rows.len(),
+            sheet.left_out,
+        );
+    }
     format!(
         "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码，其余 {} 个见{}「应答码表」；每个码的原因和步骤见码下所列的节。",
         Verdict::NOW,

@@ -152,10 +152,10 @@ pub fn handout_html(pack: &Pack, options: HandoutOptions) -> String {
 
 /// The cheat sheet alone, to print for the counter.
 pub fn cheat_sheet_html(pack: &Pack) -> String {
-    let handout = handout(pack, HandoutOptions::default());
+    let sheet = handout(pack, HandoutOptions::default()).cheat_sheet.alone();
     let mut out = String::new();
-    document(&mut out, &handout.cheat_sheet.heading.title, |out| {
-        cheat_sheet(out, &handout.cheat_sheet);
+    document(&mut out, &sheet.heading.title, |out| {
+        cheat_sheet(out, &sheet);
     });
     out
 }
@@ -244,7 +244,11 @@ fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
         "<section class=\"cheat-sheet\" id=\"{}\">",
         escape(&sheet.heading.anchor)
     );
-    heading(out, &sheet.heading);
+    if sheet.standalone {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&sheet.heading.title));
+    } else {
+        heading(out, &sheet.heading);
+    }
     let _ = writeln!(
         out,
         "<p class=\"intro\">{}</p>\n<table class=\"cheat\">\n<colgroup><col class=\"code\"><col class=\"means\"><col class=\"verdict\"><col class=\"first\"><col class=\"say\"></colgroup>\n<thead><tr><th>应答码</th><th>屏幕显示 · 含义</th><th>{}</th><th>先做</th><th>对顾客说</th></tr></thead>\n<tbody>",

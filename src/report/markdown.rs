@@ -106,9 +106,9 @@ pub fn handout_markdown(pack: &Pack, options: HandoutOptions) -> String {
 
 /// The cheat sheet alone.
 pub fn cheat_sheet_markdown(pack: &Pack) -> String {
-    let handout = handout(pack, HandoutOptions::default());
+    let sheet = handout(pack, HandoutOptions::default()).cheat_sheet.alone();
     let mut out = String::new();
-    cheat_sheet(&mut out, &handout.cheat_sheet);
+    cheat_sheet(&mut out, &sheet);
     out
 }
 
@@ -177,7 +177,11 @@ fn cheat_row(out: &mut String, row: &CheatRow) {
 }
 
 fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
-    heading(out, &sheet.heading);
+    if sheet.standalone {
+        let _ = writeln!(out, "## {}\n", text(&sheet.heading.title));
+    } else {
+        heading(out, &sheet.heading);
+    }
     let _ = writeln!(out, "{}\n", text(&cheat_sheet_intro(sheet)));
     let _ = writeln!(
         out,

@@ -75,7 +75,9 @@ pub fn trainee_report(pack: &Pack, trainee: &TraineeProgress) -> TraineeReport {
                 area: question.area.clone(),
                 title: pack
                     .item(&question.area)
-                    .map_or_else(|| question.area.clone(), |item| item.title()),
+                    .map(|item| item.title())
+                    .or_else(|| (!question.title.is_empty()).then(|| question.title.clone()))
+                    .unwrap_or_else(|| question.area.clone()),
                 wrong: 0,
                 right: 0,
                 box_number: BOXES,
@@ -130,7 +132,9 @@ pub fn reports_text(reports: &[TraineeReport]) -> String {
         if report.weak.is_empty() {
             out.push_str("  没有答错过的题。\n");
         } else {
-            out.push_str("  薄弱环节（最需要再练的在前）：\n");
+            out.push_str(&format!(
+                "  薄弱环节（最需要再练的在前；第几格：1 还不会，{BOXES} 已熟练）：\n"
+            ));
             for area in &report.weak {
                 out.push_str(&format!(
                     "  - {}：{}  错 {} 次，对 {} 次，第 {} 格\n",

@@ -17,6 +17,8 @@ pub struct QuestionProgress {
     pub key: String,
     pub kind: String,
     pub area: String,
+    /// The area's title when the question was answered (the pack may have changed since).
+    pub title: String,
     #[serde(flatten)]
     pub progress: Progress,
 }
@@ -59,6 +61,7 @@ impl Store {
     }
 
     /// Starts a new round for a trainee (added on first use); returns its number, from 1.
+    /// A round counts once an answer is kept in it: one left at once is asked again.
     pub fn start_round(&self, trainee: &str) -> Result<u32, StoreError> {
         let name = trainee_name(trainee)?;
         let tx = self.write_transaction()?;
@@ -68,12 +71,7 @@ impl Store {
             params![name, now()],
         )
         .map_err(|e| self.error(e))?;
-        tx.execute(
-            "UPDATE trainees SET rounds = rounds + 1 WHERE name = ?1",
-            params![name],
-        )
-        .map_err(|e| self.error(e))?;
-        let round: u32 = tx
+        let rounds: u32 = tx
             .query_row(
                 "SELECT rounds FROM trainees WHERE name = ?1",
                 params![name],
@@ -81,7 +79,7 @@ impl Store {
             )
             .map_err(|e| self.error(e))?;
         tx.commit().map_err(|e| self.error(e))?;
-        Ok(round)
+        Ok(rounds.saturating_add(1))
     }
 
     /// Keeps an answer: the question's new box and the answer itself, together. A question
@@ -116,20 +114,26 @@ impl Store {
             .map_err(|e| self.error(e))?;
         let progress = Progress::after(previous, right, round, first_in_round);
         tx.execute(
-            "INSERT INTO quiz_progress (trainee_id, key, kind, area, box, last_round, right, wrong)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (trainee_id, key) DO UPDATE SET kind = ?3, area = ?4, box = ?5,
-                 last_round = ?6, right = ?7, wrong = ?8",
+            "INSERT INTO quiz_progress (trainee_id, key, kind, area, title, box, last_round, right, wrong)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (trainee_id, key) DO UPDATE SET kind = ?3, area = ?4, title = ?5,
+                 box = ?6, last_round = ?7, right = ?8, wrong = ?9",
             params![
                 id,
                 question.key,
                 question.kind.key(),
                 question.area,
+                question.area_title,
                 progress.box_number,
                 progress.last_round,
                 progress.right,
                 progress.wrong
             ],
+        )
+        .map_err(|e| self.error(e))?;
+        tx.execute(
+            "UPDATE trainees SET rounds = max(rounds, ?2) WHERE id = ?1",
+            params![id, round],
         )
         .map_err(|e| self.error(e))?;
         tx.execute(
@@ -161,6 +165,33 @@ impl Store {
                     .collect()
             })
             .unwrap_or_default())
+    }
+
+    /// Deletes a trainee with every box and answer kept (overwritten in the file, as the
+    /// store deletes); false when there was no such trainee.
+    pub fn forget_trainee(&self, trainee: &str) -> Result<bool, StoreError> {
+        let name = trainee_name(trainee)?;
+        let tx = self.write_transaction()?;
+        let id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM trainees WHERE name = ?1",
+                params![name],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| self.error(e))?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        for sql in [
+            "DELETE FROM quiz_answers WHERE trainee_id = ?1",
+            "DELETE FROM quiz_progress WHERE trainee_id = ?1",
+            "DELETE FROM trainees WHERE id = ?1",
+        ] {
+            tx.execute(sql, params![id]).map_err(|e| self.error(e))?;
+        }
+        tx.commit().map_err(|e| self.error(e))?;
+        Ok(true)
     }
 
     /// Every trainee's name, in the order they started.
@@ -195,7 +226,7 @@ impl Store {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT box, last_round, right, wrong, key, kind, area FROM quiz_progress
+                "SELECT box, last_round, right, wrong, key, kind, area, title FROM quiz_progress
                  WHERE trainee_id = ?1 ORDER BY key",
             )
             .map_err(|e| self.error(e))?;
@@ -206,6 +237,7 @@ impl Store {
                     key: row.get(4)?,
                     kind: row.get(5)?,
                     area: row.get(6)?,
+                    title: row.get(7)?,
                 })
             })
             .map_err(|e| self.error(e))?

@@ -244,6 +244,12 @@ pub trait Screen: Any {
         }
     }
 
+    /// Whether a case can be opened from this screen (Ctrl-A); a screen that is not about
+    /// a call (the quiz) says no.
+    fn opens_cases(&self) -> bool {
+        true
+    }
+
     /// Where the text cursor goes when this screen takes typing (a note), if anywhere;
     /// otherwise it stays in the search line.
     fn cursor(&self, _areas: &Areas, _cx: &DrawCx<'_>) -> Option<Position> {

@@ -187,8 +187,19 @@ impl Quiz {
         self.offset = 0;
         if self.round.is_over() {
             self.enter_summary(cx.desk);
-        } else {
-            self.stage = Stage::Asking;
+            return;
+        }
+        self.stage = Stage::Asking;
+        // A missed question comes back with its choices in another order.
+        if self.round.is_retry() {
+            let seed = cx.desk.quiz().round_seed(self.round_number) ^ self.round.asked as u64;
+            if let Some(question) = self
+                .round
+                .current()
+                .and_then(|at| self.questions.get_mut(at))
+            {
+                *question = question.reshuffled(seed);
+            }
         }
     }
 
@@ -267,7 +278,10 @@ impl Quiz {
                     &mut built,
                     vec![
                         Piece::new("学员姓名：", theme.label()),
-                        Piece::new(self.name.clone(), theme.heading()),
+                        Piece::new(
+                            crate::safe_text::for_terminal(&self.name).into_owned(),
+                            theme.heading(),
+                        ),
                     ],
                     10,
                 );
@@ -290,7 +304,7 @@ impl Quiz {
                     &mut built,
                     vec![Piece::new(
                         format!(
-                            "{}  第 {} 轮  已答 {} 题，答对 {}，还剩 {} 题",
+                            "{}  第 {} 轮  已答 {} 次，答对 {}，还有 {} 题（答错的会再出）",
                             self.name,
                             self.round_number,
                             done,
@@ -512,13 +526,18 @@ impl Screen for Quiz {
     fn text(&mut self, text: &str, cx: &mut Cx<'_>) -> Handled {
         match self.stage {
             Stage::Name => {
+                // The store judges the name on Enter (the same rules as the command
+                // line); only its length is kept here, and said.
                 let room =
                     crate::store::TRAINEE_NAME_CHARS.saturating_sub(self.name.chars().count());
-                self.name.extend(
-                    text.chars()
-                        .filter(|c| !c.is_control() && !crate::safe_text::is_unsafe(*c))
-                        .take(room),
-                );
+                let typed: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
+                if typed.len() > room {
+                    cx.request(Request::Status(format!(
+                        "学员姓名最多 {} 个字",
+                        crate::store::TRAINEE_NAME_CHARS
+                    )));
+                }
+                self.name.extend(typed.into_iter().take(room));
             }
             Stage::Asking => match super::typed_digit(text) {
                 Some(answer) => self.answer(answer, cx),
@@ -694,9 +713,9 @@ impl Screen for Quiz {
         }
     }
 
-    /// A quiz is not a call: a case opened here starts empty.
-    fn case_context(&self, _desk: &Desk, _query: &str) -> crate::store::NewCase {
-        crate::store::NewCase::default()
+    /// A quiz is not a call: no case is opened from it.
+    fn opens_cases(&self) -> bool {
+        false
     }
 
     fn place(&self) -> Place {
