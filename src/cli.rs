@@ -1,7 +1,7 @@
 //! Commands of the `posdesk` binary. Each loads the pack, does one thing, and maps the
 //! outcome to an exit code: 0 done, 1 bad content or nothing found, 2 bad usage.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
@@ -22,9 +22,14 @@ use std::process::ExitCode;
     long_about = "posdesk turns a troubleshooting article and the UnionPay response-code table into a \
 searchable knowledge base: symptoms, causes, solution steps, what to say to the customer.\n\n\
 Examples:\n  posdesk code 05\n  posdesk search yebz\n  posdesk show card-status-abnormal\n  \
-posdesk triage --answers 3,1\n  posdesk lint content\n  posdesk export --format html -o handout.html"
+posdesk triage --answers 3,1\n  posdesk lint content\n  posdesk export --format html -o handout.html",
+    after_long_help = AFTER_HELP
 )]
 pub struct Args {
+    /// Colour in the full-screen app: auto (unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
     /// Load the knowledge pack from this directory instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     content: Option<PathBuf>,
@@ -38,13 +43,65 @@ pub struct Args {
     command: Option<Command>,
 }
 
+/// What `--help` adds at the end: the environment, exit codes and where files live.
+const AFTER_HELP: &str = "\
+Environment:
+  POSDESK_DATA   where the case log and quiz progress are kept (overridden by --data)
+  NO_COLOR       any value: no colour in the app (overridden by --color always)
+
+Files:
+  posdesk.db     the case log and quiz progress (SQLite), in the data directory:
+                 --data DIR, else $POSDESK_DATA, else the user's data directory
+                 (~/.local/share/posdesk on Linux)
+  --content DIR  a knowledge pack of TOML files (see content/README.md); the app
+                 reloads it when a file changes
+
+Exit codes:
+  0  done
+  1  not found, or the content or a file is invalid
+  2  bad usage (an unknown option, a bad value)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn theme(self) -> posdesk::app::theme::Theme {
+        posdesk::app::theme::Theme::for_choice(match self {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check a content pack: syntax, keys, ids, links, codes. Exit 1 lists every problem.
     Lint {
         /// The pack directory (default: --content, or the built-in pack).
         dir: Option<PathBuf>,
+        /// text: `FILE:LINE:COL: message` lines; json: one object with every problem and
+        /// warning (file, line, column, message, hint) and the pack's counts.
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
     },
+    /// Shell completions: `posdesk completions bash > /etc/bash_completion.d/posdesk`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff): `posdesk man > posdesk.1`.
+    Man,
     /// Search every kind of item: Chinese, pinyin (full or initials), codes, ids.
     Search {
         /// What to look for, e.g. 余额, yebz, yuebuzu, 51.
@@ -222,13 +279,14 @@ enum Format {
 pub fn run(args: Args) -> ExitCode {
     let content = args.content.as_deref();
     let data = args.data.as_deref();
+    let color = args.color;
     match args.command {
         None => with_desk_or_pack(content, |pack| {
             let desk = Desk::new(pack)
                 .with_content_dir(content)
                 .with_case_log(posdesk::store::data_dir(data))
                 .with_quiz(live_quiz(QuizSettings::default()));
-            match posdesk::app::live::run(desk) {
+            match posdesk::app::live::run_on(desk, "", color.theme()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => fail(&error.to_string()),
             }
@@ -248,7 +306,19 @@ pub fn run(args: Args) -> ExitCode {
                 render(desk, size, &keys)
             })
         }
-        Some(Command::Lint { dir }) => lint(dir.as_deref().or(content)),
+        Some(Command::Lint { dir, format }) => lint(dir.as_deref().or(content), format),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Args::command(), "posdesk", &mut out);
+            write_out(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Args::command()).render(&mut out) {
+                Ok(()) => write_out(&out),
+                Err(error) => fail(&error.to_string()),
+            }
+        }
         Some(Command::Search { query, json, limit }) => with_desk_or_pack(content, |pack| {
             search(pack, &query, json, usize::from(limit))
         }),
@@ -296,7 +366,7 @@ pub fn run(args: Args) -> ExitCode {
                         .with_content_dir(content)
                         .with_case_log(posdesk::store::data_dir(data))
                         .with_quiz(live_quiz(settings));
-                    match posdesk::app::live::run_on(desk, "quiz") {
+                    match posdesk::app::live::run_on(desk, "quiz", color.theme()) {
                         Ok(()) => ExitCode::SUCCESS,
                         Err(error) => fail(&error.to_string()),
                     }
@@ -386,8 +456,43 @@ fn with_desk_or_pack(content: Option<&Path>, command: impl FnOnce(Pack) -> ExitC
     }
 }
 
-fn lint(dir: Option<&Path>) -> ExitCode {
+/// `lint --format json`: what a script or an editor reads.
+#[derive(serde::Serialize)]
+struct LintReport<'a> {
+    pack: String,
+    ok: bool,
+    problems: &'a [posdesk::Diagnostic],
+    warnings: &'a [posdesk::Diagnostic],
+    items: usize,
+    triage_questions: usize,
+}
+
+fn lint(dir: Option<&Path>, format: LintFormat) -> ExitCode {
     let shown = dir.map_or("built-in pack".to_string(), |d| d.display().to_string());
+    if format == LintFormat::Json {
+        let loaded = posdesk::load(dir);
+        let warnings = loaded
+            .as_ref()
+            .map(posdesk::triage::warnings)
+            .unwrap_or_default();
+        let report = LintReport {
+            pack: shown,
+            ok: loaded.is_ok(),
+            problems: loaded.as_ref().err().map_or(&[], |d| d.0.as_slice()),
+            warnings: &warnings,
+            items: loaded.as_ref().map_or(0, Pack::len),
+            triage_questions: loaded.as_ref().map_or(0, |p| p.triage.len()),
+        };
+        let printed = match serde_json::to_string_pretty(&report) {
+            Ok(text) => print_json(&format!("{text}\n")),
+            Err(error) => return fail(&error.to_string()),
+        };
+        return if loaded.is_ok() {
+            printed
+        } else {
+            ExitCode::FAILURE
+        };
+    }
     match posdesk::load(dir) {
         Ok(pack) => {
             let warnings = posdesk::triage::warnings(&pack);

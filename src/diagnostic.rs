@@ -1,9 +1,10 @@
 //! Problems found in a content pack, each pointing at a file, line and column.
 
+use serde::Serialize;
 use std::fmt;
 
 /// One problem in a pack, with a hint on how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub file: String,
     /// 1-based.

@@ -86,11 +86,12 @@ fn stop_process() -> io::Result<()> {
 
 /// Runs the full-screen app until the user quits.
 pub fn run(desk: Desk) -> io::Result<()> {
-    run_on(desk, "")
+    run_on(desk, "", Theme::from_env())
 }
 
-/// Runs the app starting on a screen (by its key: `quiz`); an unknown key is the first.
-pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
+/// Runs the app starting on a screen (by its key: `quiz`; an unknown key is the first),
+/// in a theme.
+pub fn run_on(desk: Desk, screen: &str, theme: Theme) -> io::Result<()> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
@@ -121,7 +122,10 @@ pub fn run_on(desk: Desk, screen: &str) -> io::Result<()> {
         .ok()
         .zip(Some(dir.to_path_buf()))
     });
-    let mut app = App::new(desk, Theme::from_env());
+    // crossterm itself heeds NO_COLOR; the theme has decided already (`--color always`
+    // overrides it).
+    crossterm::style::force_color_output(theme.has_color());
+    let mut app = App::new(desk, theme);
     app.show_screen(screen);
     if let Some(message) = unwatched {
         app.say(message);

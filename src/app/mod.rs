@@ -168,6 +168,27 @@ impl App {
         self.settle();
     }
 
+    /// Every key binding as a Markdown table (layer, keys, what it does), as the README
+    /// shows it: made from the keymap, like the help.
+    pub fn key_table(&self) -> String {
+        let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
+        for (layer, title) in &self.layers {
+            for binding in self.keymap.layer(layer) {
+                let keys: Vec<String> = binding
+                    .keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.label()))
+                    .collect();
+                out.push_str(&format!(
+                    "| {title} | {} | {} |\n",
+                    keys.join(" "),
+                    binding.desc.replace('|', "\\|")
+                ));
+            }
+        }
+        out
+    }
+
     /// A message for the status bar, until the next input.
     pub fn say(&mut self, message: String) {
         self.status = Some(message);

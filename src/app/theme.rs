@@ -22,6 +22,15 @@ impl Theme {
         }
     }
 
+    /// As `--color` asks: `always` and `never` as said, `auto` as [`Theme::from_env`].
+    pub fn for_choice(always: Option<bool>) -> Theme {
+        match always {
+            Some(true) => Theme::colored(),
+            Some(false) => Theme::plain(),
+            None => Theme::from_env(),
+        }
+    }
+
     pub fn colored() -> Theme {
         Theme {
             color: true,
