@@ -27,8 +27,13 @@ posdesk triage --answers 3,1\n  posdesk lint content\n  posdesk export --format 
 )]
 pub struct Args {
     /// Colour in the full-screen app: auto (unless NO_COLOR is set), always or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    #[arg(long, global = true, value_enum)]
+    color: Option<ColorChoice>,
+
+    /// Read settings from this file (default: $POSDESK_CONFIG, else config.toml in the
+    /// user's config directory, e.g. ~/.config/posdesk/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 
     /// Load the knowledge pack from this directory instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
@@ -46,10 +51,17 @@ pub struct Args {
 /// What `--help` adds at the end: the environment, exit codes and where files live.
 const AFTER_HELP: &str = "\
 Environment:
+  POSDESK_CONFIG the config file (overridden by --config)
   POSDESK_DATA   where the case log and quiz progress are kept (overridden by --data)
   NO_COLOR       any value: no colour in the app (overridden by --color always)
 
+Settings come from flags, then the environment, then the config file, then defaults;
+`posdesk config --print` shows each and where it came from.
+
 Files:
+  config.toml    settings (content, data, color, mouse, keymap) in the user's config
+                 directory (~/.config/posdesk on Linux); `posdesk config --init` writes
+                 one with every key explained
   posdesk.db     the case log and quiz progress (SQLite), in the data directory:
                  --data DIR, else $POSDESK_DATA, else the user's data directory
                  (~/.local/share/posdesk on Linux)
@@ -69,13 +81,22 @@ enum ColorChoice {
 }
 
 impl ColorChoice {
-    fn theme(self) -> posdesk::app::theme::Theme {
-        posdesk::app::theme::Theme::for_choice(match self {
-            ColorChoice::Auto => None,
-            ColorChoice::Always => Some(true),
-            ColorChoice::Never => Some(false),
-        })
+    fn setting(self) -> posdesk::config::Color {
+        match self {
+            ColorChoice::Auto => posdesk::config::Color::Auto,
+            ColorChoice::Always => posdesk::config::Color::Always,
+            ColorChoice::Never => posdesk::config::Color::Never,
+        }
     }
+}
+
+/// The app's theme for a colour setting.
+fn theme_for(color: posdesk::config::Color) -> posdesk::app::theme::Theme {
+    posdesk::app::theme::Theme::for_choice(match color {
+        posdesk::config::Color::Auto => None,
+        posdesk::config::Color::Always => Some(true),
+        posdesk::config::Color::Never => Some(false),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +123,17 @@ enum Command {
     },
     /// The manual page (roff): `posdesk man > posdesk.1`.
     Man,
+    /// The settings: `--print` shows each in effect and where it came from (flag,
+    /// environment, config file line, default); `--init` writes a commented config file.
+    Config {
+        #[arg(long, conflicts_with = "init")]
+        print: bool,
+        #[arg(long)]
+        init: bool,
+        /// With --init: replace a config file that is there.
+        #[arg(long, requires = "init")]
+        force: bool,
+    },
     /// Search every kind of item: Chinese, pinyin (full or initials), codes, ids.
     Search {
         /// What to look for, e.g. 余额, yebz, yuebuzu, 51.
@@ -277,20 +309,36 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let content = args.content.as_deref();
-    let data = args.data.as_deref();
-    let color = args.color;
+    let resolved = crate::settings::Effective::resolve(
+        args.config.as_deref(),
+        args.content.as_deref(),
+        args.data.as_deref(),
+        args.color.map(ColorChoice::setting),
+    );
+    if let Some(Command::Config { print, init, force }) = &args.command {
+        return config_command(args.config.as_deref(), &resolved, *print, *init, *force);
+    }
+    let effective = match resolved {
+        Ok(effective) => effective,
+        Err(diagnostics) => {
+            print_err(&diagnostics.to_string());
+            return fail(&format!(
+                "the config file has {} problem(s); `posdesk config --print` shows which file",
+                diagnostics.len()
+            ));
+        }
+    };
+    let content = effective.content.value.as_deref();
+    let data = effective.data.value.as_deref();
     match args.command {
         None => with_desk_or_pack(content, |pack| {
             let desk = Desk::new(pack)
                 .with_content_dir(content)
                 .with_case_log(posdesk::store::data_dir(data))
                 .with_quiz(live_quiz(QuizSettings::default()));
-            match posdesk::app::live::run_on(desk, "", color.theme()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => fail(&error.to_string()),
-            }
+            live(desk, "", &effective)
         }),
+        Some(Command::Config { .. }) => ExitCode::SUCCESS,
         Some(Command::Render {
             size,
             keys,
@@ -302,7 +350,7 @@ pub fn run(args: Args) -> ExitCode {
             };
             with_desk_or_pack(content, |pack| {
                 // Off-screen runs keep cases and quiz answers only where told to.
-                let desk = Desk::new(pack).with_case_log(posdesk::store::chosen_data_dir(data));
+                let desk = Desk::new(pack).with_case_log(effective.chosen_data());
                 render(desk, size, &keys)
             })
         }
@@ -366,10 +414,7 @@ pub fn run(args: Args) -> ExitCode {
                         .with_content_dir(content)
                         .with_case_log(posdesk::store::data_dir(data))
                         .with_quiz(live_quiz(settings));
-                    match posdesk::app::live::run_on(desk, "quiz", color.theme()) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(error) => fail(&error.to_string()),
-                    }
+                    live(desk, "quiz", &effective)
                 })
             }
         }
@@ -399,6 +444,94 @@ pub fn run(args: Args) -> ExitCode {
             with_pack(content, |pack| {
                 export(pack, format, handout, output.as_deref())
             })
+        }
+    }
+}
+
+/// The full-screen app with the settings in effect (theme, mouse, keys).
+fn live(desk: Desk, screen: &'static str, effective: &crate::settings::Effective) -> ExitCode {
+    let keymap = match &effective.keymap.value {
+        Some(path) => match read_keymap(path) {
+            Ok(keymap) => Some(keymap),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let start = posdesk::app::live::Start {
+        screen,
+        theme: theme_for(effective.color.value),
+        mouse: effective.mouse.value,
+        keymap,
+    };
+    match posdesk::app::live::run_on(desk, start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error.to_string()),
+    }
+}
+
+/// A keymap file merged over the built-in keys; its problems with file and line.
+fn read_keymap(path: &Path) -> Result<posdesk::app::keymap::Keymap, ExitCode> {
+    use posdesk::app::keymap::Keymap;
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(&format!("cannot read the keymap {shown}: {e}")))?;
+    let layers = posdesk::app::keymap_layers();
+    match Keymap::parse(&shown, &text, &layers) {
+        Ok(overrides) => Ok(Keymap::embedded(&layers).merged(overrides)),
+        Err(diagnostics) => {
+            print_err(&diagnostics.to_string());
+            Err(fail(&format!(
+                "the keymap {shown} has {} problem(s)",
+                diagnostics.len()
+            )))
+        }
+    }
+}
+
+/// `posdesk config --print | --init [--force]`.
+fn config_command(
+    flag: Option<&Path>,
+    resolved: &Result<crate::settings::Effective, posdesk::Diagnostics>,
+    print: bool,
+    init: bool,
+    force: bool,
+) -> ExitCode {
+    if init {
+        let Some(chosen) = posdesk::config::config_path(flag) else {
+            return fail("no config directory here: pass --config FILE");
+        };
+        let path = chosen.value;
+        if path.exists() && !force {
+            return fail(&format!(
+                "{} is there already; --force replaces it",
+                path.display()
+            ));
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if let Err(error) = std::fs::create_dir_all(parent) {
+                return fail(&format!("cannot create {}: {error}", parent.display()));
+            }
+        }
+        return match posdesk::safe_write::write_file(
+            &path,
+            posdesk::config::default_file().as_bytes(),
+        ) {
+            Ok(()) => print_out(&format!("wrote {}\n", path.display())),
+            Err(error) => fail(&error.to_string()),
+        };
+    }
+    match resolved {
+        Ok(effective) if print => print_out(&effective.describe()),
+        Ok(_) => {
+            print_err("posdesk: config takes --print or --init\n");
+            ExitCode::from(2)
+        }
+        Err(diagnostics) => {
+            print_err(&diagnostics.to_string());
+            fail(&format!(
+                "the config file has {} problem(s)",
+                diagnostics.len()
+            ))
         }
     }
 }

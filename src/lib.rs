@@ -8,6 +8,7 @@ pub mod advice;
 #[cfg(feature = "tui")]
 pub mod app;
 pub mod card_data;
+pub mod config;
 pub mod desk;
 pub mod diagnostic;
 pub mod load;

@@ -1,6 +1,7 @@
 //! The `posdesk` command line.
 
 mod cli;
+mod settings;
 
 use clap::Parser;
 use std::io::Write;

@@ -106,6 +106,34 @@ impl Keymap {
         }
     }
 
+    /// This keymap with `overrides` merged over it: an action bound there takes the keys
+    /// given there (in that layer) instead of its own, and no other binding of the layer
+    /// keeps those keys; new layers and actions are added.
+    pub fn merged(mut self, overrides: Keymap) -> Keymap {
+        for (name, bindings) in overrides.layers {
+            let index = match self.layers.iter().position(|(layer, _)| *layer == name) {
+                Some(index) => index,
+                None => {
+                    self.layers.push((name.clone(), Vec::new()));
+                    self.layers.len() - 1
+                }
+            };
+            let Some((_, layer)) = self.layers.get_mut(index) else {
+                continue;
+            };
+            for binding in bindings {
+                let taken: Vec<KeyPress> = binding.keys.iter().map(|k| k.normalized()).collect();
+                layer.retain(|old| old.action != binding.action);
+                for old in layer.iter_mut() {
+                    old.keys.retain(|k| !taken.contains(&k.normalized()));
+                }
+                layer.retain(|old| !old.keys.is_empty());
+                layer.push(binding);
+            }
+        }
+        self
+    }
+
     /// The bindings of one layer, in file order.
     pub fn layer(&self, name: &str) -> &[Binding] {
         self.layers
@@ -234,6 +262,36 @@ fn check_duplicates(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overrides_move_an_action_to_other_keys_and_free_them() {
+        let layers = ["quiz", "help"];
+        let base = Keymap::parse(
+            "base.toml",
+            "[[global]]\non = \"<F7>\"\nrun = \"show_quiz\"\ndesc = \"练习\"\n\n[[global]]\non = [\"<F9>\", \"<C-q>\"]\nrun = \"quit\"\ndesc = \"退出\"\n",
+            &layers,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let overrides = Keymap::parse(
+            "mine.toml",
+            "[[global]]\non = \"<F9>\"\nrun = \"show_quiz\"\ndesc = \"练习（F9）\"\n",
+            &layers,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let merged = base.merged(overrides);
+        let key = |text: &str| {
+            crate::app::input::parse_inputs(text)
+                .ok()
+                .and_then(|inputs| match inputs.first() {
+                    Some(crate::app::input::Input::Key(k)) => Some(*k),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{text}"))
+        };
+        assert_eq!(merged.action(GLOBAL, key("<F9>")), Some(Action::ShowQuiz));
+        assert_eq!(merged.action(GLOBAL, key("<F7>")), None);
+        assert_eq!(merged.action(GLOBAL, key("<C-q>")), Some(Action::Quit));
+    }
     use crate::app::input::{Key, Mods};
 
     const LAYERS: &[&str] = &[

@@ -44,13 +44,13 @@ fn enter_terminal(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-fn setup() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         previous(info);
     }));
-    enter_terminal(true)?;
+    enter_terminal(mouse)?;
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
@@ -84,14 +84,36 @@ fn stop_process() -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the full-screen app until the user quits.
-pub fn run(desk: Desk) -> io::Result<()> {
-    run_on(desk, "", Theme::from_env())
+/// How the live app starts: the settings a user chose (flags, config file).
+pub struct Start {
+    /// The screen to open on, by its key (`quiz`); empty or unknown: the first.
+    pub screen: &'static str,
+    pub theme: Theme,
+    /// Whether the app takes the mouse (Ctrl-T switches it later).
+    pub mouse: bool,
+    /// The keys, when not the built-in ones.
+    pub keymap: Option<super::keymap::Keymap>,
 }
 
-/// Runs the app starting on a screen (by its key: `quiz`; an unknown key is the first),
-/// in a theme.
-pub fn run_on(desk: Desk, screen: &str, theme: Theme) -> io::Result<()> {
+impl Default for Start {
+    fn default() -> Start {
+        Start {
+            screen: "",
+            theme: Theme::from_env(),
+            mouse: true,
+            keymap: None,
+        }
+    }
+}
+
+/// Runs the full-screen app until the user quits.
+pub fn run(desk: Desk) -> io::Result<()> {
+    run_on(desk, Start::default())
+}
+
+/// Runs the app as `start` says.
+pub fn run_on(desk: Desk, start: Start) -> io::Result<()> {
+    let theme = start.theme;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
@@ -125,13 +147,17 @@ pub fn run_on(desk: Desk, screen: &str, theme: Theme) -> io::Result<()> {
     // crossterm itself heeds NO_COLOR; the theme has decided already (`--color always`
     // overrides it).
     crossterm::style::force_color_output(theme.has_color());
-    let mut app = App::new(desk, theme);
-    app.show_screen(screen);
+    let mut app = match start.keymap {
+        Some(keymap) => App::with_keymap(desk, keymap, theme),
+        None => App::new(desk, theme),
+    };
+    app.show_screen(start.screen);
+    app.set_mouse_captured(start.mouse);
     if let Some(message) = unwatched {
         app.say(message);
     }
     restore_on_signals()?;
-    let terminal = setup()?;
+    let terminal = setup(start.mouse)?;
     read_terminal(sender);
     let mut live = Live {
         terminal,

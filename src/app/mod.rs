@@ -143,6 +143,11 @@ impl App {
         self.mouse_captured
     }
 
+    /// Whether the app starts with the mouse (the live frontend captures it or not).
+    pub fn set_mouse_captured(&mut self, captured: bool) {
+        self.mouse_captured = captured;
+    }
+
     /// The keymap layer name of the active screen: `troubleshoot`, `faq`, `codes`.
     pub fn screen_key(&self) -> &'static str {
         self.active_screen().map_or("", |s| s.key())

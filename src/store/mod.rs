@@ -173,20 +173,13 @@ pub struct Store {
 
 /// The data directory: `--data DIR`, else `POSDESK_DATA`, else the user's data directory.
 pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
-    chosen_data_dir(flag).or_else(|| {
-        directories::ProjectDirs::from("", "", "posdesk").map(|d| d.data_dir().to_path_buf())
-    })
-}
-
-/// The data directory only when one was chosen (`--data DIR`, then `POSDESK_DATA`): what
-/// `posdesk render` uses, so a preview never writes to the user's own log.
-pub fn chosen_data_dir(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(dir) = flag {
         return Some(dir.to_path_buf());
     }
-    std::env::var_os(DATA_ENV)
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
+    if let Some(dir) = std::env::var_os(DATA_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "posdesk").map(|d| d.data_dir().to_path_buf())
 }
 
 /// Now, with the local zone: `2026-11-30T17:45:00.123+08:00`.
