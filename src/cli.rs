@@ -457,9 +457,20 @@ fn live(desk: Desk, screen: &'static str, effective: &crate::settings::Effective
         },
         None => None,
     };
+    let color = theme_for(effective.color.value).has_color();
+    let theme = match posdesk::app::theme::Theme::named(&effective.theme.value, color) {
+        Ok(theme) => theme,
+        Err(diagnostics) => {
+            print_err(&diagnostics.to_string());
+            return fail(&format!(
+                "the theme {} cannot be used ({})",
+                effective.theme.value, effective.theme.origin
+            ));
+        }
+    };
     let start = posdesk::app::live::Start {
         screen,
-        theme: theme_for(effective.color.value),
+        theme,
         mouse: effective.mouse.value,
         keymap,
     };

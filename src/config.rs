@@ -14,10 +14,14 @@ pub const CONFIG_ENV: &str = "POSDESK_CONFIG";
 pub const FILE_NAME: &str = "config.toml";
 
 /// The keys a config file may have, with what they take.
-pub const KEYS: [(&str, &str); 5] = [
+pub const KEYS: [(&str, &str); 6] = [
     ("content", "a knowledge pack directory"),
     ("data", "the directory of the case log and quiz progress"),
     ("color", "\"auto\", \"always\" or \"never\""),
+    (
+        "theme",
+        "\"default\", \"light\", \"high-contrast\" or a theme file (as in assets/themes/)",
+    ),
     ("mouse", "true (the app takes the mouse) or false (the terminal keeps it)"),
     (
         "keymap",
@@ -87,6 +91,9 @@ pub struct FileSettings {
     pub content: Option<(PathBuf, u32)>,
     pub data: Option<(PathBuf, u32)>,
     pub color: Option<(Color, u32)>,
+    /// A built-in theme's name, or a theme file's path (relative ones from the file's
+    /// folder).
+    pub theme: Option<(String, u32)>,
     pub mouse: Option<(bool, u32)>,
     pub keymap: Option<(PathBuf, u32)>,
 }
@@ -183,6 +190,13 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
                     }
                     None => errors.push(bad_value(&pos, name)),
                 },
+                "theme" => match string().filter(|s| !s.is_empty()) {
+                    Some(text) if text.ends_with(".toml") => {
+                        settings.theme = Some((path_of(text).to_string_lossy().into_owned(), line))
+                    }
+                    Some(text) => settings.theme = Some((text, line)),
+                    None => errors.push(bad_value(&pos, name)),
+                },
                 "color" => match string().as_deref().and_then(Color::parse) {
                     Some(color) => settings.color = Some((color, line)),
                     None => errors.push(bad_value(&pos, name)),
@@ -266,6 +280,7 @@ pub fn default_file() -> String {
         ("content", "\"/srv/posdesk/pack\""),
         ("data", "\"/var/lib/posdesk\""),
         ("color", "\"auto\""),
+        ("theme", "\"light\""),
         ("mouse", "true"),
         ("keymap", "\"keymap.toml\""),
     ];
@@ -294,7 +309,7 @@ mod tests {
             Some(PathBuf::from("/etc/posdesk/keymap.toml"))
         );
         assert_eq!(settings.color.map(|(c, _)| c), Some(Color::Auto));
-        assert_eq!(settings.mouse, Some((true, 4)));
+        assert_eq!(settings.mouse, Some((true, 5)));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub struct Effective {
     /// None: no place to keep cases.
     pub data: Setting<Option<PathBuf>>,
     pub color: Setting<Color>,
+    pub theme: Setting<String>,
     pub mouse: Setting<bool>,
     /// None: the built-in keys.
     pub keymap: Setting<Option<PathBuf>>,
@@ -64,6 +65,13 @@ impl Effective {
                 settings.color,
                 path,
                 Color::Auto,
+            ),
+            theme: config::resolve(
+                None,
+                None,
+                settings.theme.clone(),
+                path,
+                "default".to_string(),
             ),
             mouse: config::resolve(None, None, settings.mouse, path, true),
             keymap: config::resolve(
@@ -122,6 +130,10 @@ impl Effective {
             (
                 "color",
                 format!("{}  ({})", self.color.value.name(), self.color.origin),
+            ),
+            (
+                "theme",
+                format!("{}  ({})", self.theme.value, self.theme.origin),
             ),
             (
                 "mouse",

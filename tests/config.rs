@@ -151,7 +151,7 @@ fn init_writes_a_commented_file_once_that_reads_back() {
     let out = posdesk(&["--config", &config_arg, "config", "--init"], &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let written = std::fs::read_to_string(&config).unwrap_or_else(|e| panic!("{e}"));
-    for key in ["content", "data", "color", "mouse", "keymap"] {
+    for key in ["content", "data", "color", "theme", "mouse", "keymap"] {
         assert!(written.contains(&format!("# {key} = ")), "{key}: {written}");
     }
     let again = posdesk(&["--config", &config_arg, "config", "--init"], &[]);
@@ -190,4 +190,33 @@ fn a_keymap_file_with_a_mistake_is_refused_by_name() {
     let err = text(&out.stderr);
     assert!(err.contains("keys.toml:3:"), "{err}");
     assert!(err.contains("show_quiz"), "did-you-mean missing: {err}");
+}
+
+#[test]
+fn a_theme_is_a_built_in_name_or_a_file_and_a_broken_one_is_refused_by_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "theme = \"mine.toml\"\n");
+    write(
+        &dir.path().join("mine.toml"),
+        "[styles]\nheading = { fg = \"cyan\" }\nheadng = {}\n",
+    );
+    let config_arg = config.to_string_lossy().into_owned();
+    let printed = text(&posdesk(&["--config", &config_arg, "config", "--print"], &[]).stdout);
+    assert!(line(&printed, "theme").contains("mine.toml"), "{printed}");
+    let out = posdesk(&["--config", &config_arg], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("mine.toml:3:1: unknown role `headng`"),
+        "{err}"
+    );
+    write(&config, "theme = \"solarized\"\n");
+    let out = posdesk(&["--config", &config_arg], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("high-contrast"),
+        "{}",
+        text(&out.stderr)
+    );
 }

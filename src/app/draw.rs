@@ -32,8 +32,8 @@ impl App {
         let mut frame = Buffer::empty(layout);
         let cursor = self.draw_at(&mut frame, layout);
         super::projector::spread(&frame, buffer, spacing);
-        if self.theme.is_high_contrast() && self.theme.has_color() {
-            super::projector::darken(buffer);
+        if let Some(background) = self.theme.background() {
+            super::projector::darken(buffer, background);
         }
         cursor.map(|at| super::projector::to_terminal(at, spacing))
     }

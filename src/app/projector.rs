@@ -54,13 +54,13 @@ pub fn from_terminal(at: Position, spacing: u16, layout: Rect) -> Option<Positio
     Some(Position::new(x, at.y / spacing.max(1)))
 }
 
-/// Paints what has no colour of its own white on black, so the high-contrast theme reads
-/// the same on a light terminal as on a dark one.
-pub fn darken(buffer: &mut Buffer) {
+/// Paints what has no colour of its own on the theme's background (white text on black
+/// for high contrast), so it reads the same on a light terminal as on a dark one.
+pub fn darken(buffer: &mut Buffer, background: ratatui::style::Color) {
     use ratatui::style::Color;
     for cell in buffer.content.iter_mut() {
         if cell.bg == Color::Reset {
-            cell.bg = Color::Black;
+            cell.bg = background;
         }
         if cell.fg == Color::Reset {
             cell.fg = Color::White;
