@@ -4,7 +4,7 @@
 //! flag > environment > file > default, and remembers where it came from
 //! (`posdesk config --print`).
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Pos};
+use crate::diagnostic::{did_you_mean, toml_syntax_error, Diagnostic, Diagnostics, LineIndex, Pos};
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
@@ -152,16 +152,7 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
         ..FileSettings::default()
     };
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
-    for error in &syntax_errors {
-        let pos = lines.pos(error.span().map_or(0, |span| span.start));
-        errors.push(pos.error(
-            format!(
-                "TOML syntax error: {}",
-                error.message().trim().replace('\n', " ")
-            ),
-            "check quotes, brackets and `key = value` form on this line",
-        ));
-    }
+    errors.extend(syntax_errors.iter().map(|e| toml_syntax_error(&lines, e)));
     if syntax_errors.is_empty() {
         let names: Vec<&str> = KEYS.iter().map(|(name, _)| *name).collect();
         for (key, value) in document.get_ref().iter() {

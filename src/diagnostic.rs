@@ -15,6 +15,19 @@ pub struct Diagnostic {
     pub hint: String,
 }
 
+/// A TOML syntax error as a diagnostic at its place: the one wording for packs, keymaps,
+/// themes and the config file.
+pub fn toml_syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Diagnostic {
+    let pos = lines.pos(error.span().map_or(0, |span| span.start));
+    pos.error(
+        format!(
+            "TOML syntax error: {}",
+            error.message().trim().replace('\n', " ")
+        ),
+        "check quotes, brackets and `key = value` form on this line",
+    )
+}
+
 impl Diagnostic {
     /// `file:line:col: message`, without the hint.
     pub fn headline(&self) -> String {

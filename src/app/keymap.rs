@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::input::KeyPress;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex, Pos};
+use crate::diagnostic::{did_you_mean, toml_syntax_error, Diagnostic, Diagnostics, LineIndex, Pos};
 use crate::load::fields::Fields;
 use crate::model::Text;
 use toml::de::DeTable;
@@ -45,16 +45,7 @@ impl Keymap {
         let lines = LineIndex::new(path, text);
         let mut errors: Vec<Diagnostic> = Vec::new();
         let (document, syntax_errors) = DeTable::parse_recoverable(text);
-        for error in &syntax_errors {
-            let pos = lines.pos(error.span().map_or(0, |span| span.start));
-            errors.push(pos.error(
-                format!(
-                    "TOML syntax error: {}",
-                    error.message().trim().replace('\n', " ")
-                ),
-                "check quotes, brackets and `key = value` form on this line",
-            ));
-        }
+        errors.extend(syntax_errors.iter().map(|e| toml_syntax_error(&lines, e)));
         let mut known: Vec<&str> = vec![GLOBAL];
         known.extend_from_slice(layers);
         let mut keymap = Keymap::default();

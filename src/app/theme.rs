@@ -4,7 +4,7 @@
 //! dropped, bold, underline and reverse remain, and a style with a background shows
 //! reversed.
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostic::{did_you_mean, toml_syntax_error, Diagnostic, Diagnostics, LineIndex};
 use crate::model::{Actor, CodeClass};
 use ratatui::style::{Color, Modifier, Style};
 use std::collections::HashMap;
@@ -141,16 +141,7 @@ impl Theme {
         let mut styles = HashMap::new();
         let mut background = None;
         let (document, syntax_errors) = DeTable::parse_recoverable(text);
-        for error in &syntax_errors {
-            let pos = lines.pos(error.span().map_or(0, |span| span.start));
-            errors.push(pos.error(
-                format!(
-                    "TOML syntax error: {}",
-                    error.message().trim().replace('\n', " ")
-                ),
-                "check quotes, brackets and `key = value` form on this line",
-            ));
-        }
+        errors.extend(syntax_errors.iter().map(|e| toml_syntax_error(&lines, e)));
         if syntax_errors.is_empty() {
             for (key, value) in document.get_ref().iter() {
                 let pos = lines.pos(key.span().start);

@@ -159,14 +159,11 @@ pub fn parse_file(
     let file = (&lines, source);
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        for error in syntax_errors {
-            let pos = lines.pos(error.span().map_or(0, |span| span.start));
-            let message = error.message().trim().replace('\n', " ");
-            errors.push(pos.error(
-                format!("TOML syntax error: {message}"),
-                "check quotes, brackets and `key = value` form on this line",
-            ));
-        }
+        errors.extend(
+            syntax_errors
+                .iter()
+                .map(|e| crate::diagnostic::toml_syntax_error(&lines, e)),
+        );
         return false;
     }
     let document = document.get_ref();
