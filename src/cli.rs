@@ -59,7 +59,7 @@ Settings come from flags, then the environment, then the config file, then defau
 `posdesk config --print` shows each and where it came from.
 
 Files:
-  config.toml    settings (content, data, color, mouse, keymap) in the user's config
+  config.toml    settings (content, data, color, theme, mouse, keymap) in the user's config
                  directory (~/.config/posdesk on Linux); `posdesk config --init` writes
                  one with every key explained
   posdesk.db     the case log and quiz progress (SQLite), in the data directory:
@@ -121,13 +121,19 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The manual page (roff): `posdesk man > posdesk.1`.
-    Man,
+    /// The manual page (roff): `posdesk man > posdesk.1`; with --dir, a page for every
+    /// command (posdesk.1, posdesk-quiz.1, ...) written into DIR.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// The settings: `--print` shows each in effect and where it came from (flag,
     /// environment, config file line, default); `--init` writes a commented config file.
     Config {
+        /// Show each setting in effect, where it came from, and any problem with it.
         #[arg(long, conflicts_with = "init")]
         print: bool,
+        /// Write a config file with every key commented out and explained.
         #[arg(long)]
         init: bool,
         /// With --init: replace a config file that is there.
@@ -328,6 +334,12 @@ pub fn run(args: Args) -> ExitCode {
             ));
         }
     };
+    // The theme and keys named in the settings are read now: a mistake in them stops
+    // every command, not only the full-screen app.
+    let looks = match Looks::load(&effective) {
+        Ok(looks) => looks,
+        Err(problems) => return looks_failed(&problems),
+    };
     let content = effective.content.value.as_deref();
     let data = effective.data.value.as_deref();
     match args.command {
@@ -336,7 +348,7 @@ pub fn run(args: Args) -> ExitCode {
                 .with_content_dir(content)
                 .with_case_log(posdesk::store::data_dir(data))
                 .with_quiz(live_quiz(QuizSettings::default()));
-            live(desk, "", &effective)
+            live(desk, "", &effective, &looks)
         }),
         Some(Command::Config { .. }) => ExitCode::SUCCESS,
         Some(Command::Render {
@@ -351,7 +363,7 @@ pub fn run(args: Args) -> ExitCode {
             with_desk_or_pack(content, |pack| {
                 // Off-screen runs keep cases and quiz answers only where told to.
                 let desk = Desk::new(pack).with_case_log(effective.chosen_data());
-                render(desk, size, &keys)
+                render(desk, size, &keys, looks.keymap.clone())
             })
         }
         Some(Command::Lint { dir, format }) => lint(dir.as_deref().or(content), format),
@@ -360,13 +372,14 @@ pub fn run(args: Args) -> ExitCode {
             clap_complete::generate(shell, &mut Args::command(), "posdesk", &mut out);
             write_out(&out)
         }
-        Some(Command::Man) => {
+        Some(Command::Man { dir: None }) => {
             let mut out = Vec::new();
             match clap_mangen::Man::new(Args::command()).render(&mut out) {
                 Ok(()) => write_out(&out),
                 Err(error) => fail(&error.to_string()),
             }
         }
+        Some(Command::Man { dir: Some(dir) }) => man_pages(&dir),
         Some(Command::Search { query, json, limit }) => with_desk_or_pack(content, |pack| {
             search(pack, &query, json, usize::from(limit))
         }),
@@ -414,7 +427,7 @@ pub fn run(args: Args) -> ExitCode {
                         .with_content_dir(content)
                         .with_case_log(posdesk::store::data_dir(data))
                         .with_quiz(live_quiz(settings));
-                    live(desk, "quiz", &effective)
+                    live(desk, "quiz", &effective, &looks)
                 })
             }
         }
@@ -448,31 +461,97 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// The full-screen app with the settings in effect (theme, mouse, keys).
-fn live(desk: Desk, screen: &'static str, effective: &crate::settings::Effective) -> ExitCode {
-    let keymap = match &effective.keymap.value {
-        Some(path) => match read_keymap(path) {
-            Ok(keymap) => Some(keymap),
-            Err(code) => return code,
-        },
-        None => None,
-    };
-    let color = theme_for(effective.color.value).has_color();
-    let theme = match posdesk::app::theme::Theme::named(&effective.theme.value, color) {
-        Ok(theme) => theme,
-        Err(diagnostics) => {
-            print_err(&diagnostics.to_string());
-            return fail(&format!(
-                "the theme {} cannot be used ({})",
-                effective.theme.value, effective.theme.origin
-            ));
+/// A manual page for posdesk and each of its commands, written into `dir` (safely).
+fn man_pages(dir: &Path) -> ExitCode {
+    fn pages(command: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for sub in command
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .cloned()
+        {
+            pages(sub, out)?;
         }
-    };
+        let man = clap_mangen::Man::new(command);
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        out.push((man.get_filename(), page));
+        Ok(())
+    }
+    let mut command = Args::command().disable_help_subcommand(true);
+    command.build();
+    let mut rendered = Vec::new();
+    if let Err(error) = pages(command, &mut rendered) {
+        return fail(&error.to_string());
+    }
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        return fail(&format!("cannot create {}: {error}", dir.display()));
+    }
+    for (name, page) in &rendered {
+        if let Err(error) = posdesk::safe_write::write_file(&dir.join(name), page) {
+            return fail(&error.to_string());
+        }
+    }
+    print_out(&format!(
+        "wrote {} manual pages into {}\n",
+        rendered.len(),
+        dir.display()
+    ))
+}
+
+/// The theme and keys the settings name, read and checked.
+struct Looks {
+    theme: posdesk::app::theme::Theme,
+    keymap: Option<posdesk::app::keymap::Keymap>,
+}
+
+impl Looks {
+    /// Every problem of the theme and keymap files named, each with file and line.
+    fn load(effective: &crate::settings::Effective) -> Result<Looks, Vec<String>> {
+        let color = theme_for(effective.color.value).has_color();
+        let mut problems = Vec::new();
+        let theme = posdesk::app::theme::Theme::named(&effective.theme.value, color)
+            .map_err(|d| {
+                problems.push(format!(
+                    "{}posdesk: the theme {} cannot be used ({})",
+                    d, effective.theme.value, effective.theme.origin
+                ))
+            })
+            .ok();
+        let keymap = match &effective.keymap.value {
+            Some(path) => read_keymap(path)
+                .map(Some)
+                .map_err(|problem| {
+                    problems.push(format!("{problem} (from {})", effective.keymap.origin))
+                })
+                .ok(),
+            None => Some(None),
+        };
+        match (theme, keymap) {
+            (Some(theme), Some(keymap)) if problems.is_empty() => Ok(Looks { theme, keymap }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn looks_failed(problems: &[String]) -> ExitCode {
+    for problem in problems {
+        print_err(&format!("{problem}\n"));
+    }
+    ExitCode::FAILURE
+}
+
+/// The full-screen app with the settings in effect (theme, mouse, keys).
+fn live(
+    desk: Desk,
+    screen: &'static str,
+    effective: &crate::settings::Effective,
+    looks: &Looks,
+) -> ExitCode {
     let start = posdesk::app::live::Start {
         screen,
-        theme,
+        theme: looks.theme.clone(),
         mouse: effective.mouse.value,
-        keymap,
+        keymap: looks.keymap.clone(),
     };
     match posdesk::app::live::run_on(desk, start) {
         Ok(()) => ExitCode::SUCCESS,
@@ -481,22 +560,15 @@ fn live(desk: Desk, screen: &'static str, effective: &crate::settings::Effective
 }
 
 /// A keymap file merged over the built-in keys; its problems with file and line.
-fn read_keymap(path: &Path) -> Result<posdesk::app::keymap::Keymap, ExitCode> {
+fn read_keymap(path: &Path) -> Result<posdesk::app::keymap::Keymap, String> {
     use posdesk::app::keymap::Keymap;
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path)
-        .map_err(|e| fail(&format!("cannot read the keymap {shown}: {e}")))?;
+        .map_err(|e| format!("posdesk: cannot read the keymap {shown}: {e}"))?;
     let layers = posdesk::app::keymap_layers();
-    match Keymap::parse(&shown, &text, &layers) {
-        Ok(overrides) => Ok(Keymap::embedded(&layers).merged(overrides)),
-        Err(diagnostics) => {
-            print_err(&diagnostics.to_string());
-            Err(fail(&format!(
-                "the keymap {shown} has {} problem(s)",
-                diagnostics.len()
-            )))
-        }
-    }
+    Keymap::parse(&shown, &text, &layers)
+        .map(|overrides| Keymap::embedded(&layers).merged(overrides))
+        .map_err(|d| format!("{d}posdesk: the keymap {shown} has {} problem(s)", d.len()))
 }
 
 /// `posdesk config --print | --init [--force]`.
@@ -532,7 +604,25 @@ fn config_command(
         };
     }
     match resolved {
-        Ok(effective) if print => print_out(&effective.describe()),
+        Ok(effective) if print => {
+            let printed = print_out(&effective.describe());
+            // What the settings name must be usable: the pack's folder, the theme, the keys.
+            let mut problems = Looks::load(effective).err().unwrap_or_default();
+            if let Some(dir) = &effective.content.value {
+                if !dir.is_dir() {
+                    problems.push(format!(
+                        "posdesk: content {} is not a folder ({})",
+                        dir.display(),
+                        effective.content.origin
+                    ));
+                }
+            }
+            if problems.is_empty() {
+                printed
+            } else {
+                looks_failed(&problems)
+            }
+        }
         Ok(_) => {
             print_err("posdesk: config takes --print or --init\n");
             ExitCode::from(2)
@@ -890,9 +980,15 @@ fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {
     let index = SearchIndex::new(pack);
     let hits = index.search(query, limit);
     if json {
-        return match serde_json::to_string_pretty(&hits) {
+        let printed = match serde_json::to_string_pretty(&hits) {
             Ok(text) => print_json(&(text + "\n")),
-            Err(error) => fail(&format!("cannot write JSON: {error}")),
+            Err(error) => return fail(&format!("cannot write JSON: {error}")),
+        };
+        // Nothing found is exit 1, as everywhere; the empty list is still printed.
+        return if hits.is_empty() {
+            ExitCode::FAILURE
+        } else {
+            printed
         };
     }
     if hits.is_empty() {
@@ -909,7 +1005,7 @@ fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {
                 near.join(", ")
             ));
         }
-        return ExitCode::SUCCESS;
+        return ExitCode::FAILURE;
     }
     let mut out = String::new();
     for hit in &hits {
@@ -1008,16 +1104,20 @@ fn read_keys(path: &Path) -> Result<String, String> {
         .to_string())
 }
 
-fn render(desk: Desk, (width, height): (u16, u16), keys: &str) -> ExitCode {
-    use posdesk::app::{buffer_text, render_desk, theme::Theme};
+fn render(
+    desk: Desk,
+    (width, height): (u16, u16),
+    keys: &str,
+    keymap: Option<posdesk::app::keymap::Keymap>,
+) -> ExitCode {
+    use posdesk::app::{buffer_text, render_app, theme::Theme, App};
+    // Text has no colours: the plain theme; the user's keys, as the live app has them.
+    let app = match keymap {
+        Some(keymap) => App::with_keymap(desk, keymap, Theme::plain()),
+        None => App::new(desk, Theme::plain()),
+    };
     match posdesk::app::input::parse_inputs(keys) {
-        Ok(inputs) => print_out(&buffer_text(&render_desk(
-            desk,
-            width,
-            height,
-            &inputs,
-            Theme::plain(),
-        ))),
+        Ok(inputs) => print_out(&buffer_text(&render_app(app, width, height, &inputs))),
         Err(message) => fail(&message),
     }
 }

@@ -113,6 +113,9 @@ fn search_json_is_an_array_of_objects_with_kind_id_title_score() {
     );
     let empty = posdesk(&["search", "xyzzyq", "--json"]);
     assert_eq!(stdout(&empty).trim(), "[]");
+    // Nothing found is exit 1, in JSON and in text.
+    assert_eq!(empty.status.code(), Some(1));
+    assert_eq!(posdesk(&["search", "xyzzyq"]).status.code(), Some(1));
 }
 
 #[test]

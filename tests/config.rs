@@ -169,9 +169,29 @@ fn init_writes_a_commented_file_once_that_reads_back() {
         .map(|l| format!("{l}\n"))
         .collect();
     write(&config, &uncommented);
+    // The examples name a pack folder and a keymap that are not here: said, exit 1.
+    let printed = posdesk(&["--config", &config_arg, "config", "--print"], &[]);
+    assert_eq!(printed.status.code(), Some(1));
+    assert!(text(&printed.stdout).contains("keymap.toml"));
+    assert!(
+        text(&printed.stderr).contains("/srv/posdesk/pack is not a folder"),
+        "{}",
+        text(&printed.stderr)
+    );
+    // With them there, every example is in effect.
+    let folder = config.parent().unwrap_or_else(|| panic!("no folder"));
+    write(
+        &folder.join("keymap.toml"),
+        "[[global]]\non = \"<F9>\"\nrun = \"show_quiz\"\n",
+    );
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    write(
+        &config,
+        &uncommented.replace("/srv/posdesk/pack", &pack.to_string_lossy()),
+    );
     let printed = posdesk(&["--config", &config_arg, "config", "--print"], &[]);
     assert!(printed.status.success(), "{}", text(&printed.stderr));
-    assert!(text(&printed.stdout).contains("keymap.toml"));
+    assert!(line(&text(&printed.stdout), "theme").contains("light"));
 }
 
 #[test]

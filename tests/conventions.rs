@@ -53,6 +53,24 @@ fn the_manual_page_and_the_help_name_environment_files_and_exit_codes() {
 }
 
 #[test]
+fn man_pages_for_every_command_go_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = dir.path().join("man1");
+    let arg = out_dir.to_string_lossy().into_owned();
+    assert!(posdesk(&["man", "--dir", &arg]).status.success());
+    let main = std::fs::read_to_string(out_dir.join("posdesk.1")).unwrap_or_else(|e| panic!("{e}"));
+    // Every page the main page refers to is there.
+    for name in ["lint", "quiz", "config", "cases", "export"] {
+        assert!(
+            main.contains(&format!("posdesk\\-{name}(1)"))
+                || main.contains(&format!("posdesk-{name}(1)")),
+            "{name}"
+        );
+        assert!(out_dir.join(format!("posdesk-{name}.1")).exists(), "{name}");
+    }
+}
+
+#[test]
 fn lint_as_json_lists_problems_with_their_places() {
     let ok = posdesk(&["lint", "--format", "json"]);
     assert!(ok.status.success());

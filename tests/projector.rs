@@ -19,7 +19,7 @@ fn app(width: u16, height: u16) -> App {
 
 #[test]
 fn one_panel_spaced_rows_and_high_contrast_then_back() {
-    let mut app = app(160, 50);
+    let mut app = app(160, 64);
     let before = screen(&app);
     assert!(
         before.contains(" | ") || before.contains('|'),
@@ -54,7 +54,7 @@ fn one_panel_spaced_rows_and_high_contrast_then_back() {
 
 #[test]
 fn a_click_selects_the_row_drawn_under_it() {
-    let mut app = app(120, 48);
+    let mut app = app(120, 64);
     press(&mut app, "<F8>");
     let shown = screen(&app);
     // The third symptom of the list, wherever it is drawn.
@@ -74,6 +74,24 @@ fn a_click_selects_the_row_drawn_under_it() {
         .and_then(|s| s.left_item(app.desk()))
         .map(|i| i.title());
     assert_eq!(selected.as_deref(), Some(third.as_str()));
+}
+
+#[test]
+fn below_sixty_rows_nothing_is_spaced_out_so_nothing_drops_off() {
+    let mut app = app(120, 40);
+    let before = screen(&app);
+    press(&mut app, "<F8>");
+    let shown = screen(&app);
+    // The counter card keeps every line it had.
+    for label in ["含义", "最可能"] {
+        assert_eq!(
+            before.contains(label),
+            shown.contains(label),
+            "{label}: {shown}"
+        );
+    }
+    let blank_rows = shown.lines().filter(|l| l.trim().is_empty()).count();
+    assert!(blank_rows < 20, "rows spaced out at 40 rows: {shown}");
 }
 
 #[test]

@@ -259,7 +259,13 @@ fn every_code_script_symptom_solution_and_triage_outcome_is_drilled() {
                 }
                 posdesk::triage::Reached::Question(_) => false,
             };
-            if walk.question().is_none() && walk.leading().is_some() && !handed_over {
+            // A wrong answer must be wrong for sure: only outcomes where an answer ruled a
+            // cause out can be asked.
+            let ruled_out = walk
+                .causes
+                .iter()
+                .any(|c| c.standing == posdesk::triage::Standing::RuledOut);
+            if walk.question().is_none() && walk.leading().is_some() && !handed_over && ruled_out {
                 outcomes += 1;
                 let dotted: Vec<String> = path.iter().map(|a| a.to_string()).collect();
                 let key = format!("triage:{}:{}", symptom.id, dotted.join("."));
@@ -267,7 +273,7 @@ fn every_code_script_symptom_solution_and_triage_outcome_is_drilled() {
             }
         }
     }
-    assert!(outcomes > 10, "{outcomes} triage outcomes");
+    assert!(outcomes >= 5, "{outcomes} triage outcomes");
     for kind in QuizKind::ALL {
         let n = generate_kind(&pack, kind, 7).len();
         println!("{}: {n} questions", kind.key());
@@ -670,5 +676,39 @@ fn a_question_asked_again_has_its_choices_in_another_order() {
         a.sort();
         b.sort();
         assert_eq!(a, b);
+    }
+}
+
+/// A triage question's wrong answers are causes the answers ruled out, never one still open.
+#[test]
+fn triage_distractors_are_ruled_out_by_the_answers() {
+    let pack = pack();
+    for question in generate_kind(&pack, QuizKind::Triage, 5) {
+        let subject = question.key.trim_start_matches("triage:");
+        let (symptom, path) = subject
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{subject}"));
+        let answers: Vec<usize> = path
+            .split('.')
+            .map(|a| a.parse().unwrap_or_else(|e| panic!("{e}")))
+            .collect();
+        let walk = posdesk::triage::walk(&pack, Some(symptom), &answers)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        for (i, choice) in question.choices.iter().enumerate() {
+            if i == question.right {
+                continue;
+            }
+            let standing = walk
+                .causes
+                .iter()
+                .find(|c| c.cause.title.as_str() == choice)
+                .map(|c| c.standing);
+            assert_eq!(
+                standing,
+                Some(posdesk::triage::Standing::RuledOut),
+                "{}: {choice}",
+                question.key
+            );
+        }
     }
 }

@@ -112,8 +112,13 @@ impl Keymap {
             let Some((_, layer)) = self.layers.get_mut(index) else {
                 continue;
             };
-            for binding in bindings {
+            for mut binding in bindings {
                 let taken: Vec<KeyPress> = binding.keys.iter().map(|k| k.normalized()).collect();
+                if binding.desc.is_empty() {
+                    if let Some(old) = layer.iter().find(|old| old.action == binding.action) {
+                        binding.desc = old.desc.clone();
+                    }
+                }
                 layer.retain(|old| old.action != binding.action);
                 for old in layer.iter_mut() {
                     old.keys.retain(|k| !taken.contains(&k.normalized()));
@@ -188,7 +193,8 @@ fn read_binding(
     let mut fields = Fields::new(table, at, format!("[[{layer}]]"), file, errors);
     let keys = fields.text_or_list("on");
     let run = fields.text("run");
-    let desc = fields.text("desc");
+    // Optional: an override without one keeps the help text of the binding it replaces.
+    let desc = fields.opt_text("desc");
     fields.finish();
     let mut presses = Vec::new();
     for (written, pos) in keys {

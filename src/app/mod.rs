@@ -327,4 +327,4 @@ impl App {
     }
 }
 
-pub use render::{buffer_text, render_buffer, render_desk, render_screen};
+pub use render::{buffer_text, render_app, render_buffer, render_desk, render_screen};

@@ -10,9 +10,10 @@ use ratatui::layout::{Position, Rect};
 /// Columns left blank on each side.
 pub const MARGIN: u16 = 2;
 
-/// Rows the app needs to lay out a question with its feedback: below twice this, rows are
-/// not spaced out (80x24 keeps every row).
-pub const SPACED_ROWS: u16 = 20;
+/// Rows the app needs at its layout size to keep every line of a counter card and a
+/// question with its feedback: below twice this (a terminal under 60 rows), rows are not
+/// spaced out, so nothing drops off for the spacing.
+pub const SPACED_ROWS: u16 = 30;
 
 /// How the app is laid out on a terminal of `size` in projector mode: the size it lays
 /// out at, and how many terminal rows one of its rows takes (2, or 1 on a terminal too
@@ -74,8 +75,9 @@ mod tests {
 
     #[test]
     fn rows_are_spaced_and_mapped_back() {
-        let (size, spacing) = logical(Rect::new(0, 0, 100, 40));
-        assert_eq!((size.width, size.height, spacing), (96, 20, 2));
+        let (size, spacing) = logical(Rect::new(0, 0, 100, 60));
+        assert_eq!((size.width, size.height, spacing), (96, 30, 2));
+        assert_eq!(logical(Rect::new(0, 0, 120, 40)).1, 1);
         let (_, short) = logical(Rect::new(0, 0, 80, 24));
         assert_eq!(short, 1);
         let at = Position::new(5, 7);

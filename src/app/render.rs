@@ -22,8 +22,12 @@ pub fn render_buffer(
 
 /// The same over a desk the caller owns (no copy of the pack).
 pub fn render_desk(desk: Desk, width: u16, height: u16, inputs: &[Input], theme: Theme) -> Buffer {
+    render_app(App::new(desk, theme), width, height, inputs)
+}
+
+/// The same for an app made by the caller (a user's keymap, say).
+pub fn render_app(mut app: App, width: u16, height: u16, inputs: &[Input]) -> Buffer {
     let mut frontend = runtime::Offscreen::new(width, height, inputs.to_vec());
-    let mut app = App::new(desk, theme);
     app.resize(frontend.size().width, frontend.size().height);
     // The off-screen frontend cannot fail: its backend's error type has no values.
     let _ = runtime::run(&mut app, &mut frontend);

@@ -120,6 +120,18 @@ fn similar(a: &str, b: &str) -> bool {
     total > 0 && 4 * a.intersection(&b).count() >= total
 }
 
+/// Whether two texts have `run` Chinese characters in a row in common.
+fn shares_a_run(a: &str, b: &str, run: usize) -> bool {
+    let chinese = |text: &str| -> Vec<char> {
+        text.chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect()
+    };
+    let (a, b) = (chinese(a), chinese(b));
+    let runs: HashSet<&[char]> = a.windows(run).collect();
+    b.windows(run).any(|w| runs.contains(w))
+}
+
 /// Two choices are the same when they read the same: spaces and final stops aside.
 fn same_text(text: &str) -> String {
     text.chars()
@@ -333,10 +345,19 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             let prompt = format!("现象「{}」：先查哪一项？", symptom.title);
             if let Some(start) = pack.triage_start(&symptom.id) {
                 let tree = tree_questions(pack, start);
+                // Not a question about reading the code (it fits any symptom), nor one
+                // that asks about the same thing in other words (three characters in a
+                // row in common: 「刚才做的是」, 「签购单」).
+                let reads_code = |q: &Question| {
+                    q.answers
+                        .iter()
+                        .any(|a| matches!(a.leads_to, Lead::Code(_) | Lead::EnterCode))
+                };
                 let pool = unrelated
                     .iter()
                     .filter_map(|other| pack.triage_start(&other.id))
-                    .filter(|q| !tree.contains(q.id.as_str()))
+                    .filter(|q| !tree.contains(q.id.as_str()) && !reads_code(q))
+                    .filter(|q| !shares_a_run(&q.text, &start.text, 3))
                     .map(|q| q.text.to_string());
                 let why = match &start.hint {
                     Some(hint) => format!("问诊的第一问就是先查的：{} 怎么看：{hint}", start.text),
@@ -484,36 +505,15 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             if matches!(last.leads_to, Lead::Escalate { .. }) {
                 continue;
             }
-            // Wrong for sure: the causes an answer ruled out, then causes of other
-            // symptoms in other categories. A cause still open (or kept beside the leading
-            // one), or one of the same kind as a cause in play, may be right too.
-            let in_play: HashSet<&str> = walk.causes.iter().map(|c| c.cause.id.as_str()).collect();
-            let categories: HashSet<&str> = walk
-                .causes
-                .iter()
-                .map(|c| c.cause.category.as_str())
-                .collect();
-            let ruled_out = walk
+            // Wrong for sure: only the causes an answer ruled out. A cause still open, or
+            // one of another symptom, may fit the same answers (every card failing points
+            // at the bank and at the POS alike), so neither is offered as wrong.
+            let pool: Vec<String> = walk
                 .causes
                 .iter()
                 .filter(|c| c.standing == Standing::RuledOut)
-                .map(|c| c.cause.title.to_string());
-            let mut pool: Vec<String> = ruled_out.collect();
-            if pool.len() < MAX_CHOICES - 1 {
-                let mut others: Vec<String> = pack
-                    .causes
-                    .iter()
-                    .filter(|c| {
-                        !in_play.contains(c.id.as_str())
-                            && !categories.contains(c.category.as_str())
-                    })
-                    .map(|c| c.title.to_string())
-                    .collect();
-                Rng::for_key(seed, &format!("others:{}:{answers:?}", symptom.id))
-                    .shuffle(&mut others);
-                others.truncate(MAX_CHOICES - 1 - pool.len());
-                pool.extend(others);
-            }
+                .map(|c| c.cause.title.to_string())
+                .collect();
             let mut draft = Draft::new(
                 QuizKind::Triage,
                 Item::Symptom(symptom),

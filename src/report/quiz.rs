@@ -42,7 +42,8 @@ pub struct WeakArea {
     pub box_number: u8,
 }
 
-fn percent(right: u32, answered: u32) -> u32 {
+/// The share right, rounded to a whole percent (the report and the quiz screen agree).
+pub fn percent(right: u32, answered: u32) -> u32 {
     (right * 100 + answered / 2)
         .checked_div(answered)
         .unwrap_or(0)

@@ -391,9 +391,10 @@ impl Quiz {
             }
             Stage::Summary => {
                 let asked = self.round.asked;
-                let percent = (self.round.right * 100)
-                    .checked_div(asked)
-                    .unwrap_or_default();
+                let percent = crate::report::quiz::percent(
+                    u32::try_from(self.round.right).unwrap_or(u32::MAX),
+                    u32::try_from(asked).unwrap_or(u32::MAX),
+                );
                 push(
                     &mut built,
                     vec![Piece::new(
