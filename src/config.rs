@@ -129,13 +129,18 @@ pub fn read(path: &Path, required: bool) -> Result<FileSettings, Diagnostics> {
             return Ok(FileSettings::default());
         }
         Err(e) => {
+            let hint = match e.kind() {
+                std::io::ErrorKind::InvalidData => "save the file as UTF-8 text",
+                std::io::ErrorKind::PermissionDenied => "make the file readable for this user",
+                _ => "check the path given with --config or POSDESK_CONFIG",
+            };
             return Err(Diagnostics(vec![Diagnostic {
                 file: shown,
                 line: 1,
                 column: 1,
                 message: format!("cannot read the config file: {e}"),
-                hint: "check the path given with --config or POSDESK_CONFIG".to_string(),
-            }]))
+                hint: hint.to_string(),
+            }]));
         }
     };
     parse(path, &text)
@@ -319,6 +324,17 @@ mod tests {
             shown.contains("c.toml:3:1: bad value for `mouse`"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_said_to_be_so() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, b"color = \"\xff\"\n").unwrap_or_else(|e| panic!("{e}"));
+        let Err(errors) = read(&path, true) else {
+            panic!("accepted");
+        };
+        assert!(errors.to_string().contains("UTF-8"), "{errors}");
     }
 
     #[test]
