@@ -53,7 +53,8 @@ const AFTER_HELP: &str = "\
 Environment:
   POSDESK_CONFIG the config file (overridden by --config)
   POSDESK_DATA   where the case log and quiz progress are kept (overridden by --data)
-  NO_COLOR       any value: no colour in the app (overridden by --color always)
+  NO_COLOR       any value: no colour in the app (a --color flag or the config's
+                 color wins)
 
 Settings come from flags, then the environment, then the config file, then defaults;
 `posdesk config --print` shows each and where it came from.

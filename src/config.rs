@@ -13,6 +13,9 @@ pub const CONFIG_ENV: &str = "POSDESK_CONFIG";
 /// The config file's name in the user's config directory.
 pub const FILE_NAME: &str = "config.toml";
 
+/// The themes built into the app, by name (any other `theme` value is a file's path).
+pub const BUILT_IN_THEMES: [&str; 3] = ["default", "light", "high-contrast"];
+
 /// The keys a config file may have, with what they take.
 pub const KEYS: [(&str, &str); 6] = [
     ("content", "a knowledge pack directory"),
@@ -187,10 +190,12 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
                     None => errors.push(bad_value(&pos, name)),
                 },
                 "theme" => match string().filter(|s| !s.is_empty()) {
-                    Some(text) if text.ends_with(".toml") => {
+                    Some(text) if BUILT_IN_THEMES.contains(&text.as_str()) => {
+                        settings.theme = Some((text, line))
+                    }
+                    Some(text) => {
                         settings.theme = Some((path_of(text).to_string_lossy().into_owned(), line))
                     }
-                    Some(text) => settings.theme = Some((text, line)),
                     None => errors.push(bad_value(&pos, name)),
                 },
                 "color" => match string().as_deref().and_then(Color::parse) {
@@ -269,8 +274,9 @@ pub fn default_file() -> String {
     let mut out = String::from(
         "# posdesk's settings. Every key is shown commented out, with an example: remove the\n\
          # `#` to set it. A flag (--content, --data, --color) or an environment variable\n\
-         # (POSDESK_DATA, NO_COLOR) wins over this file. Relative paths are taken from this\n\
-         # file's folder. `posdesk config --print` shows what is in effect and why.\n\n",
+         # (POSDESK_DATA) wins over this file; this file's color wins over NO_COLOR.\n\
+         # Relative paths are taken from this file's folder. `posdesk config --print` shows\n\
+         # what is in effect and why.\n\n",
     );
     let examples = [
         ("content", "\"/srv/posdesk/pack\""),

@@ -41,9 +41,9 @@ impl Effective {
         let env_data = std::env::var_os(posdesk::store::DATA_ENV)
             .filter(|v| !v.is_empty())
             .map(|v| (Some(PathBuf::from(v)), posdesk::store::DATA_ENV));
-        let no_color = std::env::var_os("NO_COLOR")
-            .filter(|v| !v.is_empty())
-            .map(|_| (Color::Never, "NO_COLOR"));
+        // NO_COLOR is a default the user's own settings override (no-color.org): a flag
+        // and the config file both win over it.
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Ok(Effective {
             content: config::resolve(
                 content_flag.map(|p| (Some(p.to_path_buf()), "--content")),
@@ -59,13 +59,19 @@ impl Effective {
                 path,
                 posdesk::store::data_dir(None),
             ),
-            color: config::resolve(
+            color: match config::resolve(
                 color_flag.map(|c| (c, "--color")),
-                no_color,
+                None,
                 settings.color,
                 path,
                 Color::Auto,
-            ),
+            ) {
+                chosen if chosen.origin == Origin::Default && no_color => Setting {
+                    value: Color::Never,
+                    origin: Origin::Env("NO_COLOR"),
+                },
+                chosen => chosen,
+            },
             theme: config::resolve(
                 None,
                 None,
@@ -86,11 +92,12 @@ impl Effective {
         })
     }
 
-    /// The data directory only when one was chosen (not the default): for `render`.
+    /// The data directory only when one was chosen for this run (`--data`, `POSDESK_DATA`):
+    /// for `render`, so a preview never writes to the user's own log.
     pub fn chosen_data(&self) -> Option<PathBuf> {
         match self.data.origin {
-            Origin::Default => None,
-            _ => self.data.value.clone(),
+            Origin::Flag(_) | Origin::Env(_) => self.data.value.clone(),
+            Origin::File(..) | Origin::Default => None,
         }
     }
 

@@ -75,7 +75,22 @@ fn a_flag_wins_over_the_environment_which_wins_over_the_file() {
             || line(&env, "data").contains("environment POSDESK_DATA"),
         "{env}"
     );
-    assert!(line(&env, "color").contains("never"), "{env}");
+    // The user's own config wins over NO_COLOR (no-color.org); without it, NO_COLOR holds.
+    assert!(line(&env, "color").contains("always"), "{env}");
+    let bare = dir.path().join("bare.toml");
+    write(&bare, "mouse = true\n");
+    let bare_arg = bare.to_string_lossy().into_owned();
+    let no_color = text(
+        &posdesk(
+            &["--config", &bare_arg, "config", "--print"],
+            &[("NO_COLOR", "1")],
+        )
+        .stdout,
+    );
+    assert!(
+        line(&no_color, "color").contains("never  (environment NO_COLOR)"),
+        "{no_color}"
+    );
     let flag = text(
         &posdesk(
             &[
@@ -141,6 +156,49 @@ fn unknown_keys_and_bad_values_stop_every_command_with_file_and_line() {
         &[("HOME", &home), ("XDG_CONFIG_HOME", &home)],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn render_keeps_nothing_in_the_data_folder_of_the_config() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.path().join("config.toml");
+    write(&config, "data = \"log\"\n");
+    let config_arg = config.to_string_lossy().into_owned();
+    let out = posdesk(
+        &[
+            "--config",
+            &config_arg,
+            "render",
+            "--size",
+            "80x24",
+            "--keys",
+            "<C-a>",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !dir.path().join("log").join("posdesk.db").exists(),
+        "render wrote a case"
+    );
+    // --data says where, and then it writes.
+    let data = dir.path().join("chosen").to_string_lossy().into_owned();
+    let out = posdesk(
+        &[
+            "--config",
+            &config_arg,
+            "--data",
+            &data,
+            "render",
+            "--size",
+            "80x24",
+            "--keys",
+            "<C-a>",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("chosen").join("posdesk.db").exists());
 }
 
 #[test]

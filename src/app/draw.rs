@@ -26,16 +26,19 @@ impl App {
     /// mode the frame is drawn at the layout size and spaced out onto the buffer.
     pub fn draw_buffer(&self, buffer: &mut Buffer, size: Rect) -> Option<Position> {
         let (layout, spacing) = self.layout_size(size);
-        if layout == size {
-            return self.draw_at(buffer, size);
-        }
-        let mut frame = Buffer::empty(layout);
-        let cursor = self.draw_at(&mut frame, layout);
-        super::projector::spread(&frame, buffer, spacing);
+        let cursor = if layout == size {
+            self.draw_at(buffer, size)
+        } else {
+            let mut frame = Buffer::empty(layout);
+            let cursor = self.draw_at(&mut frame, layout);
+            super::projector::spread(&frame, buffer, spacing);
+            cursor.map(|at| super::projector::to_terminal(at, spacing))
+        };
+        // A theme with a background of its own (high contrast) has it under the whole frame.
         if let Some(background) = self.theme.background() {
             super::projector::darken(buffer, background);
         }
-        cursor.map(|at| super::projector::to_terminal(at, spacing))
+        cursor
     }
 
     fn draw_at(&self, buffer: &mut Buffer, size: Rect) -> Option<Position> {

@@ -112,14 +112,24 @@ impl Keymap {
             let Some((_, layer)) = self.layers.get_mut(index) else {
                 continue;
             };
+            // The actions the file binds lose their built-in keys once; then every binding
+            // of the file is added (two bindings of one action both stay).
+            let moved: Vec<Action> = bindings.iter().map(|b| b.action).collect();
+            let mut replaced: Vec<Binding> = Vec::new();
+            layer.retain(|old| {
+                let keep = !moved.contains(&old.action);
+                if !keep {
+                    replaced.push(old.clone());
+                }
+                keep
+            });
             for mut binding in bindings {
-                let taken: Vec<KeyPress> = binding.keys.iter().map(|k| k.normalized()).collect();
                 if binding.desc.is_empty() {
-                    if let Some(old) = layer.iter().find(|old| old.action == binding.action) {
+                    if let Some(old) = replaced.iter().find(|old| old.action == binding.action) {
                         binding.desc = old.desc.clone();
                     }
                 }
-                layer.retain(|old| old.action != binding.action);
+                let taken: Vec<KeyPress> = binding.keys.iter().map(|k| k.normalized()).collect();
                 for old in layer.iter_mut() {
                     old.keys.retain(|k| !taken.contains(&k.normalized()));
                 }
@@ -288,6 +298,18 @@ mod tests {
         assert_eq!(merged.action(GLOBAL, key("<F9>")), Some(Action::ShowQuiz));
         assert_eq!(merged.action(GLOBAL, key("<F7>")), None);
         assert_eq!(merged.action(GLOBAL, key("<C-q>")), Some(Action::Quit));
+        // Two bindings of one action in the file: both keys work.
+        let two = Keymap::parse(
+            "two.toml",
+            "[[global]]\non = \"<F10>\"\nrun = \"quit\"\n\n[[global]]\non = \"<F11>\"\nrun = \"quit\"\n",
+            &layers,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let merged = merged.merged(two);
+        assert_eq!(merged.action(GLOBAL, key("<F10>")), Some(Action::Quit));
+        assert_eq!(merged.action(GLOBAL, key("<F11>")), Some(Action::Quit));
+        assert_eq!(merged.action(GLOBAL, key("<C-q>")), None);
+        assert_eq!(merged.action(GLOBAL, key("<F9>")), Some(Action::ShowQuiz));
     }
     use crate::app::input::{Key, Mods};
 

@@ -382,6 +382,12 @@ mod tests {
     }
 
     #[test]
+    fn the_config_knows_the_built_in_themes_by_the_same_names() {
+        let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, crate::config::BUILT_IN_THEMES.to_vec());
+    }
+
+    #[test]
     fn without_colour_only_modifiers_remain_and_a_background_reverses() {
         let plain = Theme::built_in(PROJECTOR, false);
         let selected = plain.selected(true);
