@@ -19,9 +19,9 @@ pub enum RetryPart {
 impl RetryPart {
     pub fn label(self) -> &'static str {
         match self {
-            RetryPart::Now => Verdict::NOW,
-            RetryPart::Later => Verdict::LATER,
-            RetryPart::Other => Verdict::OTHER,
+            RetryPart::Now => Verdict::now_label(),
+            RetryPart::Later => Verdict::later_label(),
+            RetryPart::Other => Verdict::other_label(),
         }
     }
 

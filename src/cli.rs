@@ -30,6 +30,11 @@ pub struct Args {
     #[arg(long, global = true, value_enum)]
     color: Option<ColorChoice>,
 
+    /// The language of screens, messages and reports: zh or en (default: $POSDESK_LANG,
+    /// else the config's lang, else the locale, else zh). The content stays as written.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangChoice>,
+
     /// Read settings from this file (default: $POSDESK_CONFIG, else config.toml in the
     /// user's config directory, e.g. ~/.config/posdesk/config.toml).
     #[arg(long, global = true, value_name = "FILE")]
@@ -73,6 +78,21 @@ Exit codes:
   0  done
   1  not found, or the content or a file is invalid
   2  bad usage (an unknown option, a bad value)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangChoice {
+    Zh,
+    En,
+}
+
+impl LangChoice {
+    fn lang(self) -> posdesk::i18n::Lang {
+        match self {
+            LangChoice::Zh => posdesk::i18n::Lang::Zh,
+            LangChoice::En => posdesk::i18n::Lang::En,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
@@ -321,6 +341,7 @@ pub fn run(args: Args) -> ExitCode {
         args.content.as_deref(),
         args.data.as_deref(),
         args.color.map(ColorChoice::setting),
+        args.lang.map(LangChoice::lang),
     );
     if let Some(Command::Config { print, init, force }) = &args.command {
         return config_command(args.config.as_deref(), &resolved, *print, *init, *force);
@@ -335,6 +356,7 @@ pub fn run(args: Args) -> ExitCode {
             ));
         }
     };
+    posdesk::i18n::set_lang(effective.lang.value);
     // The theme and keys named in the settings are read now: a mistake in them stops
     // every command, not only the full-screen app.
     let looks = match Looks::load(&effective) {

@@ -5,6 +5,7 @@
 //! (`posdesk config --print`).
 
 use crate::diagnostic::{did_you_mean, toml_syntax_error, Diagnostic, Diagnostics, LineIndex, Pos};
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 use toml::de::DeTable;
 
@@ -17,7 +18,7 @@ pub const FILE_NAME: &str = "config.toml";
 pub const BUILT_IN_THEMES: [&str; 3] = ["default", "light", "high-contrast"];
 
 /// The keys a config file may have, with what they take.
-pub const KEYS: [(&str, &str); 6] = [
+pub const KEYS: [(&str, &str); 7] = [
     ("content", "a knowledge pack directory"),
     ("data", "the directory of the case log and quiz progress"),
     ("color", "\"auto\", \"always\" or \"never\""),
@@ -26,6 +27,10 @@ pub const KEYS: [(&str, &str); 6] = [
         "\"default\", \"light\", \"high-contrast\" or a theme file (as in assets/themes/)",
     ),
     ("mouse", "true (the app takes the mouse) or false (the terminal keeps it)"),
+    (
+        "lang",
+        "\"zh\" (Chinese) or \"en\" (English): the language of the screens, messages and reports; the content stays as written",
+    ),
     (
         "keymap",
         "a keymap file ([[global]], [[quiz]], ... tables of on / run / desc, as in assets/keymap.toml), merged over the built-in keys",
@@ -99,6 +104,7 @@ pub struct FileSettings {
     pub theme: Option<(String, u32)>,
     pub mouse: Option<(bool, u32)>,
     pub keymap: Option<(PathBuf, u32)>,
+    pub lang: Option<(Lang, u32)>,
 }
 
 /// The config file to read: `--config FILE`, else `POSDESK_CONFIG`, else the user's config
@@ -206,6 +212,10 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
                     Some(on) => settings.mouse = Some((on, line)),
                     None => errors.push(bad_value(&pos, name)),
                 },
+                "lang" => match string().filter(|s| s == "zh" || s == "en") {
+                    Some(text) => settings.lang = Lang::parse(&text).map(|lang| (lang, line)),
+                    None => errors.push(bad_value(&pos, name)),
+                },
                 _ => {
                     let hint = match did_you_mean(name, &names) {
                         Some(close) => format!("did you mean `{close}`?"),
@@ -273,8 +283,9 @@ pub fn resolve<T: Clone>(
 pub fn default_file() -> String {
     let mut out = String::from(
         "# posdesk's settings. Every key is shown commented out, with an example: remove the\n\
-         # `#` to set it. A flag (--content, --data, --color) or an environment variable\n\
-         # (POSDESK_DATA) wins over this file; this file's color wins over NO_COLOR.\n\
+         # `#` to set it. A flag (--content, --data, --color, --lang) or an environment\n\
+         # variable (POSDESK_DATA, POSDESK_LANG) wins over this file; this file wins over\n\
+         # NO_COLOR and the locale (LANG).\n\
          # Relative paths are taken from this file's folder. `posdesk config --print` shows\n\
          # what is in effect and why.\n\n",
     );
@@ -284,6 +295,7 @@ pub fn default_file() -> String {
         ("color", "\"auto\""),
         ("theme", "\"light\""),
         ("mouse", "true"),
+        ("lang", "\"en\""),
         ("keymap", "\"keymap.toml\""),
     ];
     for ((name, takes), (_, example)) in KEYS.iter().zip(examples) {

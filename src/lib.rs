@@ -11,6 +11,7 @@ pub mod card_data;
 pub mod config;
 pub mod desk;
 pub mod diagnostic;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod quiz;

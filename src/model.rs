@@ -211,12 +211,27 @@ pub struct VerdictPart {
 }
 
 impl Verdict {
-    pub const NOW: &'static str = "同卡马上";
-    pub const LATER: &'static str = "同卡稍后";
-    pub const OTHER: &'static str = "换卡或换方式";
-    pub const CHECK_FIRST: &'static str = "先查上一笔结果，让冲正走完";
+    /// "The same card, now": the label of the first retry question.
+    pub fn now_label() -> &'static str {
+        crate::t!("verdict.now")
+    }
+
+    pub fn later_label() -> &'static str {
+        crate::t!("verdict.later")
+    }
+
+    pub fn other_label() -> &'static str {
+        crate::t!("verdict.other")
+    }
+
+    pub fn check_first_label() -> &'static str {
+        crate::t!("verdict.check_first")
+    }
+
     /// The heading over [`Verdict::short`] in tables.
-    pub const SHORT_HEADING: &'static str = "马上/稍后/换";
+    pub fn short_heading() -> &'static str {
+        crate::t!("verdict.short_heading")
+    }
 
     /// What an unknown response code gets: nothing is promised, the last sale is checked,
     /// the code is looked up before the same card is tried again.
@@ -238,17 +253,17 @@ impl Verdict {
         };
         [
             VerdictPart {
-                label: Verdict::NOW,
+                label: Verdict::now_label(),
                 allowed: self.now,
                 answer: answer(self.now).to_string(),
             },
             VerdictPart {
-                label: Verdict::LATER,
+                label: Verdict::later_label(),
                 allowed: self.later,
                 answer: later,
             },
             VerdictPart {
-                label: Verdict::OTHER,
+                label: Verdict::other_label(),
                 allowed: self.other,
                 answer: answer(self.other).to_string(),
             },
@@ -259,7 +274,7 @@ impl Verdict {
     pub fn summary(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if self.check_first {
-            parts.push(Verdict::CHECK_FIRST.to_string());
+            parts.push(Verdict::check_first_label().to_string());
         }
         parts.extend(
             self.parts()
@@ -269,7 +284,7 @@ impl Verdict {
         parts.join("；")
     }
 
-    /// A compact form for tables, under the heading [`Verdict::SHORT_HEADING`]:
+    /// A compact form for tables, under the heading [`Verdict::short_heading()`]:
     /// 「先查 不/可/可」 (same card now / later / another card or payment).
     pub fn short(&self) -> String {
         let mark = |allowed: bool| if allowed { "可" } else { "不" };

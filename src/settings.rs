@@ -2,6 +2,7 @@
 //! then the defaults (`posdesk config --print` shows each with its origin).
 
 use posdesk::config::{self, Color, FileSettings, Origin, Setting};
+use posdesk::i18n::{Lang, LANG_ENV};
 use std::path::{Path, PathBuf};
 
 pub struct Effective {
@@ -17,6 +18,7 @@ pub struct Effective {
     pub mouse: Setting<bool>,
     /// None: the built-in keys.
     pub keymap: Setting<Option<PathBuf>>,
+    pub lang: Setting<Lang>,
 }
 
 impl Effective {
@@ -27,6 +29,7 @@ impl Effective {
         content_flag: Option<&Path>,
         data_flag: Option<&Path>,
         color_flag: Option<Color>,
+        lang_flag: Option<Lang>,
     ) -> Result<Effective, posdesk::Diagnostics> {
         let file = config::config_path(config_flag);
         let (settings, found) = match &file {
@@ -80,6 +83,7 @@ impl Effective {
                 "default".to_string(),
             ),
             mouse: config::resolve(None, None, settings.mouse, path, true),
+            lang: choose_lang(lang_flag, settings.lang, path),
             keymap: config::resolve(
                 None,
                 None,
@@ -154,9 +158,62 @@ impl Effective {
                     self.keymap.origin
                 ),
             ),
+            (
+                "lang",
+                format!("{}  ({})", self.lang.value.code(), self.lang.origin),
+            ),
         ]
         .iter()
         .map(|(name, value)| format!("{name:<8} {value}\n"))
         .collect()
     }
+}
+
+/// The language: `--lang`, then `POSDESK_LANG`, then the config file, then the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese. A value that names neither language
+/// (`POSDESK_LANG=fr`, `LANG=C`) is passed over.
+fn choose_lang(
+    flag: Option<Lang>,
+    file: Option<(Lang, u32)>,
+    path: Option<&Path>,
+) -> Setting<Lang> {
+    let env = std::env::var(LANG_ENV)
+        .ok()
+        .and_then(|value| Lang::parse(&value))
+        .map(|lang| (lang, LANG_ENV));
+    match config::resolve(flag.map(|lang| (lang, "--lang")), env, file, path, Lang::Zh) {
+        chosen if chosen.origin == Origin::Default => {
+            match Lang::from_locale(|name| std::env::var(name).ok()) {
+                Some((lang, var)) => Setting {
+                    value: lang,
+                    origin: Origin::Env(var),
+                },
+                None => chosen,
+            }
+        }
+        chosen => chosen,
+    }
+}
+
+/// The language before the command line is parsed, so that `--help` and usage errors
+/// speak it too: `--lang` and `--config` are looked for in the raw arguments. A config
+/// file that does not read is passed over here; the command itself reports it.
+pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let value_of = |flag: &str| {
+        let with_equals = format!("{flag}=");
+        args.iter().enumerate().find_map(|(i, arg)| {
+            let arg = arg.to_str()?;
+            if arg == flag {
+                args.get(i + 1).and_then(|v| v.to_str()).map(str::to_string)
+            } else {
+                arg.strip_prefix(&with_equals).map(str::to_string)
+            }
+        })
+    };
+    let flag = value_of("--lang").and_then(|v| Lang::parse(&v));
+    let config_flag = value_of("--config").map(PathBuf::from);
+    let file = config::config_path(config_flag.as_deref())
+        .and_then(|chosen| config::read(&chosen.value, false).ok())
+        .unwrap_or_default();
+    choose_lang(flag, file.lang, file.path.as_deref()).value
 }

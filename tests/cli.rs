@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn posdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
+        .env("POSDESK_LANG", "zh")
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 /// posdesk with no settings of the developer's own: no config file, no NO_COLOR.
 fn posdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
+        .env("POSDESK_LANG", "zh")
         .args(args)
         .env_remove("POSDESK_DATA")
         .env_remove("NO_COLOR")
@@ -118,7 +119,7 @@ mod color {
         let env = if no_color { "NO_COLOR=1 " } else { "" };
         // No config file of the developer's own.
         let command = format!(
-            "sh -c 'stty cols 100 rows 30; unset POSDESK_CONFIG; XDG_CONFIG_HOME=/nonexistent/posdesk-test {env}{binary} {args}; echo \"exit=$?\"'"
+            "sh -c 'stty cols 100 rows 30; unset POSDESK_CONFIG; XDG_CONFIG_HOME=/nonexistent/posdesk-test {env}POSDESK_LANG=zh {binary} {args}; echo \"exit=$?\"'"
         );
         rexpect::spawn(&command, Some(20_000)).unwrap_or_else(|e| panic!("{e}"))
     }

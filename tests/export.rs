@@ -465,6 +465,7 @@ fn the_html_is_laid_out_for_a4_self_contained_and_in_chinese() {
 
 fn posdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
+        .env("POSDESK_LANG", "zh")
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run posdesk: {e}"))

@@ -12,7 +12,7 @@ const LIMIT_MS: u64 = 20_000;
 fn start() -> PtySession {
     let binary = env!("CARGO_BIN_EXE_posdesk");
     let command = format!(
-        "sh -c 'echo shell=$$; stty cols 120 rows 30; {binary}; echo \"exit=$?\"; stty -a | tr \" \" \"\\n\" | grep -x -e -icanon -e icanon'"
+        "sh -c 'echo shell=$$; stty cols 120 rows 30; POSDESK_LANG=zh {binary}; echo \"exit=$?\"; stty -a | tr \" \" \"\\n\" | grep -x -e -icanon -e icanon'"
     );
     rexpect::spawn(&command, Some(LIMIT_MS))
         .unwrap_or_else(|e| panic!("cannot start posdesk in a pty: {e}"))
@@ -105,7 +105,9 @@ fn ctrl_z_suspends_and_fg_redraws() {
         .send_line("stty cols 120 rows 30")
         .unwrap_or_else(|e| panic!("{e}"));
     shell.wait_for_prompt().unwrap_or_else(|e| panic!("{e}"));
-    shell.send_line(binary).unwrap_or_else(|e| panic!("{e}"));
+    shell
+        .send_line(&format!("POSDESK_LANG=zh {binary}"))
+        .unwrap_or_else(|e| panic!("{e}"));
     shell
         .exp_string("\u{1b}[?1049h")
         .unwrap_or_else(|e| panic!("no alternate screen: {e}"));

@@ -443,6 +443,7 @@ fn a_case_log_of_schema_1_gains_the_quiz_and_keeps_its_cases() {
 
 fn posdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
+        .env("POSDESK_LANG", "zh")
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("POSDESK_DATA")

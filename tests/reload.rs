@@ -157,7 +157,7 @@ mod live {
     fn start(dir: &Path, data: &Path) -> PtySession {
         let binary = env!("CARGO_BIN_EXE_posdesk");
         let command = format!(
-            "sh -c 'stty cols 120 rows 30; {binary} --content {} --data {}; echo \"exit=$?\"'",
+            "sh -c 'stty cols 120 rows 30; POSDESK_LANG=zh {binary} --content {} --data {}; echo \"exit=$?\"'",
             dir.display(),
             data.display()
         );

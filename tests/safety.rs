@@ -3,7 +3,7 @@
 
 use posdesk::advice::{contradiction, disclosing_word, promised_outcome, splits_sale};
 use posdesk::model::{CodeClass, Item, Verdict, DISCREET_CODES};
-use posdesk::report::{item_blocks, Block, VERDICT_LABEL};
+use posdesk::report::{item_blocks, verdict_label, Block};
 use posdesk::search::SearchIndex;
 use posdesk::Pack;
 
@@ -49,7 +49,7 @@ fn verdict_lines(pack: &Pack, item: Item<'_>) -> Vec<String> {
     item_blocks(pack, item)
         .into_iter()
         .filter_map(|block| match block {
-            Block::Text { label, text } if label == VERDICT_LABEL => Some(text),
+            Block::Text { label, text } if label == verdict_label() => Some(text),
             _ => None,
         })
         .collect()
@@ -235,7 +235,7 @@ fn article_answers_about_the_network_warn_to_check_first() {
         .unwrap_or_else(|| panic!("no faq-environment"));
     let warned = item_blocks(&pack, Item::Faq(faq))
         .into_iter()
-        .any(|b| matches!(b, Block::Warning(text) if text.contains(Verdict::CHECK_FIRST)));
+        .any(|b| matches!(b, Block::Warning(text) if text.contains(Verdict::check_first_label())));
     assert!(warned);
 }
 

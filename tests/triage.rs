@@ -560,6 +560,7 @@ fn uncovered_symptoms_and_causes_are_warnings() {
 
 fn posdesk_cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
+        .env("POSDESK_LANG", "zh")
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -233,8 +233,23 @@ fn read_binding(
     Some(Binding {
         keys: presses,
         action,
-        desc: desc.map(|(d, _)| d.to_string()).unwrap_or_default(),
+        desc: desc.map_or_else(|| built_in_desc(layer, action), |(d, _)| d.to_string()),
     })
+}
+
+/// The help text of an action in a layer, in the UI's language: the layer's own words,
+/// else the global ones; empty for an action neither has (a merge then keeps the words of
+/// the binding it replaces).
+fn built_in_desc(layer: &str, action: Action) -> String {
+    let name = action.name();
+    [
+        format!("keys.{layer}.{name}"),
+        format!("keys.{GLOBAL}.{name}"),
+    ]
+    .iter()
+    .find_map(|key| crate::i18n::lookup(key))
+    .unwrap_or_default()
+    .to_string()
 }
 
 /// One key, one action per layer: a second binding of the same key would never run.

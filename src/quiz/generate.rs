@@ -146,14 +146,14 @@ fn same_text(text: &str) -> String {
 fn verdict_choice(verdict: &Verdict) -> String {
     let answer = |allowed: bool| if allowed { "可以" } else { "不要" };
     let parts = [
-        (Verdict::NOW, verdict.now),
-        (Verdict::LATER, verdict.later),
-        (Verdict::OTHER, verdict.other),
+        (Verdict::now_label(), verdict.now),
+        (Verdict::later_label(), verdict.later),
+        (Verdict::other_label(), verdict.other),
     ]
     .map(|(label, allowed)| format!("{label}：{}", answer(allowed)))
     .join("；");
     if verdict.check_first {
-        format!("{}；{parts}", Verdict::CHECK_FIRST)
+        format!("{}；{parts}", Verdict::check_first_label())
     } else {
         parts
     }

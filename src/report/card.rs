@@ -31,12 +31,26 @@ impl CardLine {
     }
 }
 
-pub const MEANS: &str = "含义";
-pub const RETRY: &str = "重试";
-pub const FIRST: &str = "先做";
-pub const SAY: &str = "对顾客说";
+pub fn means_label() -> &'static str {
+    crate::t!("card.means")
+}
+
+pub fn retry_label() -> &'static str {
+    crate::t!("card.retry")
+}
+
+pub fn first_label() -> &'static str {
+    crate::t!("card.first")
+}
+
+pub fn say_label() -> &'static str {
+    crate::t!("card.say")
+}
+
 /// For a symptom: the most likely cause, whose answer the card gives.
-pub const LIKELY: &str = "最可能";
+pub fn likely_label() -> &'static str {
+    crate::t!("card.likely")
+}
 
 /// The first sentence of a text: cards are for a glance. A long sentence is cut at its
 /// first clause (；), which then ends with a full stop.
@@ -58,14 +72,17 @@ pub fn first_sentence(text: &str) -> String {
 /// How much a line matters when the screen is short: lower stays longer. A warning and
 /// the verdict are the last to go.
 pub fn priority(label: &str) -> u8 {
-    match label {
-        "!" => 0,
-        RETRY => 1,
-        SAY => 3,
-        FIRST => 4,
-        LIKELY => 5,
-        _ => 6,
-    }
+    let ranked = [
+        ("!", 0),
+        (retry_label(), 1),
+        (say_label(), 3),
+        (first_label(), 4),
+        (likely_label(), 5),
+    ];
+    ranked
+        .iter()
+        .find(|(name, _)| *name == label)
+        .map_or(6, |(_, rank)| *rank)
 }
 
 /// The verdict in a card's words: each part once, the condition in brackets.
@@ -88,7 +105,7 @@ fn warnings(verdict: &Verdict, discreet: bool, success: bool) -> Vec<CardLine> {
     if verdict.check_first {
         lines.push(CardLine::warning(format!(
             "结果不明：{}，不要马上再刷，避免重复扣款",
-            Verdict::CHECK_FIRST
+            Verdict::check_first_label()
         )));
     }
     if discreet {
@@ -101,7 +118,7 @@ fn warnings(verdict: &Verdict, discreet: bool, success: bool) -> Vec<CardLine> {
 
 fn say_line(script: Option<&Script>) -> Option<CardLine> {
     let first = script?.say.first()?;
-    Some(CardLine::new(SAY, first.clone()))
+    Some(CardLine::new(say_label(), first.clone()))
 }
 
 /// The card for an item, or none for kinds that have no answer of their own (FAQ, scripts).
@@ -109,8 +126,8 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
     match item {
         Item::Code(code) => {
             let mut lines = vec![
-                CardLine::new(MEANS, first_sentence(&code.meaning)),
-                CardLine::new(RETRY, verdict_line(&code.verdict)),
+                CardLine::new(means_label(), first_sentence(&code.meaning)),
+                CardLine::new(retry_label(), verdict_line(&code.verdict)),
             ];
             lines.extend(warnings(
                 &code.verdict,
@@ -124,7 +141,7 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
             }
             // The whole action: its later sentences carry rules (no split sales, the chip
             // kernel's own message).
-            lines.push(CardLine::new(FIRST, code.action.clone()));
+            lines.push(CardLine::new(first_label(), code.action.clone()));
             lines.extend(say_line(pack.code_script(code)));
             lines
         }
@@ -138,11 +155,11 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
                 .filter_map(|id| pack.cause(id))
                 .collect();
             let mut lines = vec![CardLine::new(
-                MEANS,
+                means_label(),
                 first_sentence(symptom.note.as_deref().unwrap_or(&symptom.description)),
             )];
             if let Some(cause) = causes.first() {
-                lines.push(CardLine::new(LIKELY, cause.title.clone()));
+                lines.push(CardLine::new(likely_label(), cause.title.clone()));
             }
             let unknown = causes.iter().any(|c| c.verdict.check_first);
             let discreet = causes.iter().any(|c| cause_is_discreet(pack, c))
@@ -153,7 +170,7 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
             if unknown {
                 lines.push(CardLine::warning(format!(
                     "结果可能不明：{}，不要马上再刷，避免重复扣款",
-                    Verdict::CHECK_FIRST
+                    Verdict::check_first_label()
                 )));
             }
             if discreet {
@@ -178,8 +195,8 @@ fn cause_is_discreet(pack: &Pack, cause: &crate::model::Cause) -> bool {
 fn cause_card(pack: &Pack, cause: &crate::model::Cause) -> Vec<CardLine> {
     let discreet = cause_is_discreet(pack, cause);
     let mut lines = vec![
-        CardLine::new(MEANS, first_sentence(&cause.description)),
-        CardLine::new(RETRY, verdict_line(&cause.verdict)),
+        CardLine::new(means_label(), first_sentence(&cause.description)),
+        CardLine::new(retry_label(), verdict_line(&cause.verdict)),
     ];
     lines.extend(warnings(&cause.verdict, discreet, false));
     let first_step = cause
@@ -188,7 +205,7 @@ fn cause_card(pack: &Pack, cause: &crate::model::Cause) -> Vec<CardLine> {
         .and_then(|id| pack.solution(id))
         .and_then(|s| s.steps.first());
     if let Some(step) = first_step {
-        lines.push(CardLine::new(FIRST, step.text.clone()));
+        lines.push(CardLine::new(first_label(), step.text.clone()));
     }
     lines.extend(say_line(
         cause.script.as_deref().and_then(|id| pack.script(id)),
@@ -216,7 +233,16 @@ mod tests {
         };
         let card = counter_card(&pack, Item::Code(code));
         let labels: Vec<&str> = card.iter().map(|l| l.label).collect();
-        assert_eq!(labels, vec![MEANS, RETRY, "!", FIRST, SAY]);
+        assert_eq!(
+            labels,
+            vec![
+                means_label(),
+                retry_label(),
+                "!",
+                first_label(),
+                say_label()
+            ]
+        );
         assert!(card
             .iter()
             .any(|l| l.warning && l.text.contains("重复扣款")));

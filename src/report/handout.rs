@@ -7,7 +7,7 @@
 //! its section number (「第2节」「附录二」); links in HTML are a convenience on top.
 
 use super::card::{self, CardLine};
-use super::{item_blocks_with, Block, LinkLine, Sources, ALIASES_LABEL};
+use super::{item_blocks_with, Block, LinkLine, Sources};
 use crate::model::{Actor, Code, Item, Kind, Pack, Verdict};
 use std::collections::{HashMap, HashSet};
 
@@ -454,7 +454,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
         heading: Heading {
             number,
             anchor: "part_sources".to_string(),
-            title: super::SOURCES_LABEL.to_string(),
+            title: super::sources_label().to_string(),
         },
         lines: pack
             .sources
@@ -495,11 +495,11 @@ fn cheat_row(pack: &Pack, places: &Places, code: &Code) -> CheatRow {
         anchor: cheat_anchor(code),
         code: code.code.to_string(),
         display: code.display.to_string(),
-        means: card_text(&card, card::MEANS).unwrap_or_default(),
+        means: card_text(&card, card::means_label()).unwrap_or_default(),
         verdict: code.verdict.clone(),
         warnings: card_warnings(&card),
-        first: card_text(&card, card::FIRST).unwrap_or_default(),
-        say: card_text(&card, card::SAY),
+        first: card_text(&card, card::first_label()).unwrap_or_default(),
+        say: card_text(&card, card::say_label()),
         see: places.symptoms_showing(pack, code),
     }
 }
@@ -517,7 +517,7 @@ fn printed_blocks(
         .into_iter()
         .filter_map(|block| match block {
             Block::Heading { .. } => None,
-            Block::Text { label, .. } if label == ALIASES_LABEL => None,
+            Block::Text { label, .. } if label == super::aliases_label() => None,
             Block::Links { label, links } => {
                 let links: Vec<LinkLine> = links
                     .iter()
@@ -551,7 +551,7 @@ fn cause_blocks(pack: &Pack, cause: &crate::model::Cause, options: HandoutOption
             .into_iter()
             .filter(|block| match block {
                 Block::Heading { .. } | Block::Links { .. } => false,
-                Block::Text { label, .. } => *label != ALIASES_LABEL,
+                Block::Text { label, .. } => *label != super::aliases_label(),
                 _ => true,
             }),
     );
@@ -607,7 +607,7 @@ fn symptom_page(
     }
     if options.sources == Sources::Shown {
         blocks.push(Block::Text {
-            label: super::SOURCES_LABEL,
+            label: super::sources_label(),
             text: super::source_titles(pack, &symptom.sources),
         });
     }
@@ -658,18 +658,18 @@ pub fn cheat_sheet_intro(sheet: &CheatSheet) -> String {
     if sheet.standalone {
         return format!(
             "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码；其余 {} 个码，以及每个码的原因和步骤，用 posdesk code 码 查，或看培训讲义。",
-            Verdict::NOW,
-            Verdict::LATER,
-            Verdict::OTHER,
+            Verdict::now_label(),
+            Verdict::later_label(),
+            Verdict::other_label(),
             sheet.rows.len(),
             sheet.left_out,
         );
     }
     format!(
         "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码，其余 {} 个见{}「应答码表」；每个码的原因和步骤见码下所列的节。",
-        Verdict::NOW,
-        Verdict::LATER,
-        Verdict::OTHER,
+        Verdict::now_label(),
+        Verdict::later_label(),
+        Verdict::other_label(),
         sheet.rows.len(),
         sheet.left_out,
         sheet.table.reference()

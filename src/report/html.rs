@@ -253,7 +253,7 @@ fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
         out,
         "<p class=\"intro\">{}</p>\n<table class=\"cheat\">\n<colgroup><col class=\"code\"><col class=\"means\"><col class=\"verdict\"><col class=\"first\"><col class=\"say\"></colgroup>\n<thead><tr><th>应答码</th><th>屏幕显示 · 含义</th><th>{}</th><th>先做</th><th>对顾客说</th></tr></thead>\n<tbody>",
         escape(&cheat_sheet_intro(sheet)),
-        super::VERDICT_LABEL
+        super::verdict_label()
     );
     for row in &sheet.rows {
         cheat_row(out, row);
@@ -331,8 +331,8 @@ fn code_table(out: &mut String, table: &CodeTable) {
     let _ = writeln!(
         out,
         "<table class=\"codes\">\n<colgroup><col class=\"code\"><col class=\"display\"><col class=\"meaning\"><col class=\"verdict\"><col class=\"class\"><col class=\"who\"><col class=\"see\"></colgroup>\n<thead><tr><th>应答码</th><th>终端显示</th><th>含义</th><th>{}</th><th>{}</th><th>谁来处理</th><th>见</th></tr></thead>\n<tbody>",
-        super::VERDICT_LABEL,
-        super::CLASS_LABEL
+        super::verdict_label(),
+        super::class_label()
     );
     for row in &table.rows {
         let warnings: String = row

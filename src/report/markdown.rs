@@ -186,7 +186,7 @@ fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
     let _ = writeln!(
         out,
         "| 应答码 | 屏幕显示 · 含义 | {} | 先做 | 对顾客说 |\n|---|---|---|---|---|",
-        text(super::VERDICT_LABEL)
+        text(super::verdict_label())
     );
     for row in &sheet.rows {
         cheat_row(out, row);
@@ -239,8 +239,8 @@ fn code_table(out: &mut String, table: &CodeTable) {
     let _ = writeln!(
         out,
         "| 应答码 | 终端显示 | 含义 | {} | {} | 谁来处理 | 见 |\n|---|---|---|---|---|---|---|",
-        text(super::VERDICT_LABEL),
-        text(super::CLASS_LABEL)
+        text(super::verdict_label()),
+        text(super::class_label())
     );
     for row in &table.rows {
         let mut verdict = vec![text(&row.verdict)];

@@ -95,12 +95,17 @@ fn push_text(blocks: &mut Vec<Block>, label: &'static str, text: Option<&str>) {
 }
 
 /// The label every view puts before a verdict.
-pub const VERDICT_LABEL: &str = "能否重试";
+pub fn verdict_label() -> &'static str {
+    crate::t!("report.verdict_label")
+}
+
 /// The label of the A-E class, which is background and never a verdict.
-pub const CLASS_LABEL: &str = "类别（背景）";
+pub fn class_label() -> &'static str {
+    crate::t!("report.class_label")
+}
 
 fn push_verdict(blocks: &mut Vec<Block>, verdict: &Verdict) {
-    push_text(blocks, VERDICT_LABEL, Some(&verdict.summary()));
+    push_text(blocks, verdict_label(), Some(&verdict.summary()));
 }
 
 /// A terminal display that says 「请重试」 where the verdict says not now: the one place
@@ -116,8 +121,9 @@ pub fn display_warning(code: &crate::model::Code) -> Option<String> {
         )
     } else {
         format!(
-            "屏幕上写着「{}」，但不要马上用同一张卡再刷：按「{VERDICT_LABEL}」做。",
-            code.display
+            "屏幕上写着「{}」，但不要马上用同一张卡再刷：按「{}」做。",
+            code.display,
+            verdict_label()
         )
     })
 }
@@ -144,9 +150,14 @@ pub enum Sources {
 }
 
 /// The label of an item's source line.
-pub const SOURCES_LABEL: &str = "出处";
+pub fn sources_label() -> &'static str {
+    crate::t!("report.sources_label")
+}
+
 /// The label of an item's other names (words to search for, not to print).
-pub const ALIASES_LABEL: &str = "也叫";
+pub fn aliases_label() -> &'static str {
+    crate::t!("report.aliases_label")
+}
 
 /// What an item's page shows, with its links in both directions and its sources.
 pub fn item_blocks(pack: &Pack, item: Item<'_>) -> Vec<Block> {
@@ -204,7 +215,7 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
             if unknown {
                 blocks.push(Block::Warning(format!(
                     "网络或超时的情况下结果可能不明：{}，不要马上用同一张卡再刷。",
-                    Verdict::CHECK_FIRST
+                    Verdict::check_first_label()
                 )));
             }
             push_text(&mut blocks, "答", Some(&f.answer));
@@ -232,7 +243,7 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
             );
             push_text(
                 &mut blocks,
-                CLASS_LABEL,
+                class_label(),
                 Some(&format!("{} {}", c.class.letter(), c.class.label())),
             );
             push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.who_fixes)));
@@ -255,11 +266,15 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
             push_links(&mut blocks, "用于", referrers(pack, item.id()));
         }
     }
-    push_text(&mut blocks, ALIASES_LABEL, Some(&item.aliases().join("、")));
+    push_text(
+        &mut blocks,
+        aliases_label(),
+        Some(&item.aliases().join("、")),
+    );
     if sources == Sources::Shown {
         push_text(
             &mut blocks,
-            SOURCES_LABEL,
+            sources_label(),
             Some(&source_titles(pack, item.sources())),
         );
     }

@@ -16,10 +16,10 @@ pub fn answer_text(pack: &Pack, item: Item<'_>) -> String {
         .into_iter()
         .filter(|block| match block {
             Block::Heading { .. } | Block::Warning(_) => true,
-            Block::Text { label, .. } => matches!(
-                *label,
-                "含义" | "问题描述" | super::VERDICT_LABEL | "怎么处理" | "答" | "终端显示"
-            ),
+            Block::Text { label, .. } => {
+                *label == super::verdict_label()
+                    || matches!(*label, "含义" | "问题描述" | "怎么处理" | "答" | "终端显示")
+            }
             Block::List { label, .. } => {
                 matches!(*label, "如何判断" | "解决步骤" | "对顾客说" | "English")
             }

@@ -145,7 +145,7 @@ impl Screen for Codes {
             cell("码", 3),
             cell("终端显示", display_width),
             cell("类别", 4),
-            cell(crate::model::Verdict::SHORT_HEADING, retry_width),
+            cell(crate::model::Verdict::short_heading(), retry_width),
             cell("谁来处理", who_width),
             "含义"
         );

@@ -56,8 +56,10 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
                 ));
             }
             Block::Text { label, text } => {
-                let style = match (label, &item) {
-                    (crate::report::CLASS_LABEL, Item::Code(code)) => theme.class(code.class),
+                let style = match &item {
+                    Item::Code(code) if label == crate::report::class_label() => {
+                        theme.class(code.class)
+                    }
                     _ => theme.text(),
                 };
                 lines.push(DetailLine::new(
