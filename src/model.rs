@@ -329,6 +329,8 @@ pub fn origin_label(origin: &str) -> &'static str {
 pub struct Symptom {
     pub id: Text,
     pub title: Text,
+    /// The title in English, for the English UI (optional).
+    pub title_en: Option<Text>,
     pub description: Text,
     pub codes: Vec<Text>,
     pub aliases: Vec<Text>,
@@ -345,6 +347,8 @@ pub struct Symptom {
 pub struct Cause {
     pub id: Text,
     pub title: Text,
+    /// The title in English, for the English UI (optional).
+    pub title_en: Option<Text>,
     pub category: Text,
     pub description: Text,
     pub checks: Vec<Text>,
@@ -378,6 +382,8 @@ pub struct Escalation {
 pub struct Solution {
     pub id: Text,
     pub title: Text,
+    /// The title in English, for the English UI (optional).
+    pub title_en: Option<Text>,
     pub steps: Vec<Step>,
     pub escalate: Option<Escalation>,
     pub notes: Vec<Text>,
@@ -430,6 +436,8 @@ pub struct Code {
 pub struct Script {
     pub id: Text,
     pub title: Text,
+    /// The title in English, for the English UI (optional).
+    pub title_en: Option<Text>,
     /// What to say, in order.
     pub say: Vec<Text>,
     /// What to say to a customer who needs English (foreign cards).
@@ -491,8 +499,14 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// The one-line title shown in lists.
+    /// The one-line title shown in lists: the English one in the English UI where the
+    /// item has one.
     pub fn title(&self) -> String {
+        if crate::i18n::lang() == crate::i18n::Lang::En {
+            if let Some(english) = self.title_en() {
+                return english.to_string();
+            }
+        }
         match self {
             Item::Symptom(item) => item.title.to_string(),
             Item::Cause(item) => item.title.to_string(),
@@ -500,6 +514,17 @@ impl<'a> Item<'a> {
             Item::Faq(item) => item.question.to_string(),
             Item::Code(item) => format!("{} {}", item.code, item.display),
             Item::Script(item) => item.title.to_string(),
+        }
+    }
+
+    /// The item's English title, if its content gives one.
+    pub fn title_en(&self) -> Option<&'a Text> {
+        match self {
+            Item::Symptom(item) => item.title_en.as_ref(),
+            Item::Cause(item) => item.title_en.as_ref(),
+            Item::Solution(item) => item.title_en.as_ref(),
+            Item::Script(item) => item.title_en.as_ref(),
+            Item::Faq(_) | Item::Code(_) => None,
         }
     }
 

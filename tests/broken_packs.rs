@@ -77,7 +77,7 @@ fn cases() -> Vec<Case> {
         case("zero-width space", vec![text(x, faq_with("question = \"看\u{200b}不见\""))], Some((x, 3)), "zero-width"),
         case("C1 control", vec![text(x, faq_with("question = \"\\u009b2J\""))], Some((x, 3)), "C1"),
         case("deep nesting", vec![text(x, format!("{}{}", "a = ".to_string() + &"[".repeat(5000), "]".repeat(5000)))], Some((x, 1)), ""),
-        case("integer overflow", vec![text("symptoms/wrong-pin.toml", std::fs::read_to_string(shipped("symptoms/wrong-pin.toml")).unwrap_or_default().replace("rank = 3", "rank = 99999999999999999999"))], Some(("symptoms/wrong-pin.toml", 4)), ""),
+        case("integer overflow", vec![text("symptoms/wrong-pin.toml", std::fs::read_to_string(shipped("symptoms/wrong-pin.toml")).unwrap_or_default().replace("rank = 3", "rank = 99999999999999999999"))], Some(("symptoms/wrong-pin.toml", 5)), ""),
         case("single table for a list", vec![text(x, FAQ_HEAD.replace("[[faq]]", "[faq]"))], Some((x, 1)), "faq"),
         case("unknown kind of item", vec![text(x, FAQ_HEAD.replace("[[faq]]", "[[faqs]]"))], Some((x, 1)), "faqs"),
         case("unknown source", vec![text(x, FAQ_HEAD.replace("posdesk-practice", "no-such-source"))], Some((x, 6)), "no-such-source"),

@@ -467,6 +467,7 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Symptom), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
+    let title_en = opt_text(&mut fields, "title_en");
     let description = text(&mut fields, "description");
     let code_entries = fields.text_list("codes", false);
     let mut codes = Vec::new();
@@ -499,6 +500,7 @@ fn read_symptom(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         draft.symptoms.push(Symptom {
             id,
             title,
+            title_en,
             description,
             codes,
             aliases,
@@ -516,6 +518,7 @@ fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Cause), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
+    let title_en = opt_text(&mut fields, "title_en");
     let category = text(&mut fields, "category");
     let description = placed_text(&mut fields, draft, &from, "description");
     let checks = placed_texts(&mut fields, draft, &from, "checks", true);
@@ -545,6 +548,7 @@ fn read_cause(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         draft.causes.push(Cause {
             id,
             title,
+            title_en,
             category,
             description,
             checks,
@@ -565,6 +569,7 @@ fn read_solution(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Solution), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
+    let title_en = opt_text(&mut fields, "title_en");
     let mut steps = Vec::new();
     let mut step_places = Vec::new();
     let mut own_sources = Vec::new();
@@ -626,6 +631,7 @@ fn read_solution(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         draft.solutions.push(Solution {
             id,
             title,
+            title_en,
             steps,
             escalate,
             notes,
@@ -773,6 +779,7 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     let id = read_id(&mut fields, Some(Kind::Script), draft);
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let title = text(&mut fields, "title");
+    let title_en = opt_text(&mut fields, "title_en");
     let say = placed_texts(&mut fields, draft, &from, "say", true);
     let say_en = placed_texts(&mut fields, draft, &from, "say_en", false);
     let avoid = texts(&mut fields, "avoid", false);
@@ -785,6 +792,7 @@ fn read_script(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         draft.scripts.push(Script {
             id,
             title,
+            title_en,
             say,
             say_en,
             avoid,

@@ -31,6 +31,7 @@ enum Part {
     Conflict,
     Say,
     SayEn,
+    TitleEn,
 }
 
 /// The searched parts of each kind, with the field name each is matched as: short ones
@@ -42,6 +43,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Symptom => &[
             (Id, Part::Id),
             (Title, Part::Title),
+            (Alias, Part::TitleEn),
             (Code, Part::Codes),
             (Alias, Part::Aliases),
             (Body, Part::Description),
@@ -50,6 +52,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Cause => &[
             (Id, Part::Id),
             (Title, Part::Title),
+            (Alias, Part::TitleEn),
             (Alias, Part::Category),
             (Alias, Part::Aliases),
             (Body, Part::Description),
@@ -59,6 +62,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Solution => &[
             (Id, Part::Id),
             (Title, Part::Title),
+            (Alias, Part::TitleEn),
             (Alias, Part::Aliases),
             (Body, Part::Steps),
             (Body, Part::Notes),
@@ -85,6 +89,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Script => &[
             (Id, Part::Id),
             (Title, Part::Title),
+            (Alias, Part::TitleEn),
             (Alias, Part::Aliases),
             (Body, Part::Say),
             (Body, Part::SayEn),
@@ -124,6 +129,7 @@ fn texts(item: Item<'_>, part: Part) -> Texts<'_> {
     match (item, part) {
         (_, Part::Id) => Texts::One(item.id_text()),
         (_, Part::Aliases) => Texts::List(item.aliases()),
+        (_, Part::TitleEn) => Texts::Maybe(item.title_en()),
         (Item::Symptom(s), Part::Title) => Texts::One(&s.title),
         (Item::Symptom(s), Part::Codes) => Texts::List(&s.codes),
         (Item::Symptom(s), Part::Description) => Texts::One(&s.description),
