@@ -144,23 +144,39 @@ fn same_text(text: &str) -> String {
 /// A verdict as a choice: each part allowed or not, without the condition that would give
 /// the code away (the feedback shows it).
 fn verdict_choice(verdict: &Verdict) -> String {
-    let answer = |allowed: bool| if allowed { "可以" } else { "不要" };
+    let answer = |allowed: bool| {
+        if allowed {
+            crate::t!("quiz.generate.allowed")
+        } else {
+            crate::t!("quiz.generate.not_allowed")
+        }
+    };
     let parts = [
         (Verdict::now_label(), verdict.now),
         (Verdict::later_label(), verdict.later),
         (Verdict::other_label(), verdict.other),
     ]
-    .map(|(label, allowed)| format!("{label}：{}", answer(allowed)))
-    .join("；");
+    .map(|(label, allowed)| {
+        crate::t!(
+            "quiz.generate.verdict_part",
+            label = label,
+            answer = answer(allowed)
+        )
+    })
+    .join(crate::t!("common.clause_sep"));
     if verdict.check_first {
-        format!("{}；{parts}", Verdict::check_first_label())
+        [Verdict::check_first_label(), parts.as_str()].join(crate::t!("common.clause_sep"))
     } else {
         parts
     }
 }
 
 fn code_name(code: &Code) -> String {
-    format!("应答码 {}（{}）", code.code, code.display)
+    crate::t!(
+        "quiz.generate.code_name",
+        code = code.code,
+        display = code.display
+    )
 }
 
 fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
@@ -173,17 +189,18 @@ fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
     pack.codes
         .iter()
         .filter_map(|code| {
-            let why = format!(
-                "{}：{} 能否重试：{}。{}",
-                code_name(code),
-                first_sentence(&code.meaning),
-                code.verdict.summary(),
-                code.action
+            let why = crate::t!(
+                "quiz.generate.verdict_why",
+                code = code_name(code),
+                meaning = first_sentence(&code.meaning),
+                retry = crate::report::verdict_label(),
+                summary = code.verdict.summary(),
+                action = code.action
             );
             let mut draft = Draft::new(
                 QuizKind::Verdict,
                 Item::Code(code),
-                format!("{}：能不能再刷？", code_name(code)),
+                crate::t!("quiz.generate.verdict_prompt", code = code_name(code)),
                 verdict_choice(&code.verdict),
                 why,
             );
@@ -207,12 +224,16 @@ fn say_lines<'p>(
 }
 
 fn line_why(script: &crate::model::Script, discreet: bool) -> String {
-    let mut why = format!("「{}」：{}", script.title, script.say.join(""));
+    let mut why = crate::t!(
+        "quiz.generate.line_why",
+        title = script.title,
+        say = script.say.join("")
+    );
     if discreet {
-        why.push_str(" 风险卡：只说交易没有通过，不说原因，不问顾客。");
+        why.push_str(crate::t!("quiz.generate.discreet_note"));
     }
     if let Some(avoid) = script.avoid.first() {
-        why.push_str(&format!(" 注意：{avoid}"));
+        why.push_str(&crate::t!("quiz.generate.note", note = avoid));
     }
     why
 }
@@ -264,7 +285,7 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         };
         let mut excluded = related_scripts(pack, &code.causes);
         excluded.insert(script.id.as_str());
-        let prompt = format!("{}：顾客问怎么回事，对顾客说哪一句？", code_name(code));
+        let prompt = crate::t!("quiz.generate.line_prompt_code", code = code_name(code));
         let discreet = code.discreet || script.discreet;
         let item = Item::Code(code);
         if let Some(q) = line_question(pack, item, prompt, script, &excluded, discreet, seed) {
@@ -278,7 +299,7 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         };
         let mut excluded = related_scripts(pack, std::slice::from_ref(&cause.id));
         excluded.insert(script.id.as_str());
-        let prompt = format!("原因是「{}」：对顾客说哪一句？", cause.title);
+        let prompt = crate::t!("quiz.generate.line_prompt_cause", cause = cause.title);
         let item = Item::Cause(cause);
         if let Some(q) = line_question(pack, item, prompt, script, &excluded, script.discreet, seed)
         {
@@ -293,7 +314,7 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         .filter(|s| !asked.contains(s.id.as_str()))
     {
         let excluded: HashSet<&str> = [script.id.as_str()].into();
-        let prompt = format!("「{}」：说哪一句？", script.title);
+        let prompt = crate::t!("quiz.generate.line_prompt_script", title = script.title);
         let item = Item::Script(script);
         questions.extend(line_question(
             pack,
@@ -342,7 +363,7 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 .iter()
                 .filter(|other| !other.causes.iter().any(|c| own.contains(c.as_str())))
                 .collect();
-            let prompt = format!("现象「{}」：先查哪一项？", symptom.title);
+            let prompt = crate::t!("quiz.generate.first_check_prompt", symptom = symptom.title);
             if let Some(start) = pack.triage_start(&symptom.id) {
                 let tree = tree_questions(pack, start);
                 // Not a question about reading the code (it fits any symptom), nor one
@@ -360,8 +381,12 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                     .filter(|q| !shares_a_run(&q.text, &start.text, 3))
                     .map(|q| q.text.to_string());
                 let why = match &start.hint {
-                    Some(hint) => format!("问诊的第一问就是先查的：{} 怎么看：{hint}", start.text),
-                    None => format!("问诊的第一问就是先查的：{}", start.text),
+                    Some(hint) => crate::t!(
+                        "quiz.generate.first_check_why_hint",
+                        question = start.text,
+                        hint = hint
+                    ),
+                    None => crate::t!("quiz.generate.first_check_why", question = start.text),
                 };
                 let draft = Draft::new(
                     QuizKind::FirstCheck,
@@ -379,10 +404,10 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 .iter()
                 .filter_map(|other| other.causes.first().and_then(|id| pack.cause(id)))
                 .filter_map(|c| first_check_of(c).map(str::to_string));
-            let why = format!(
-                "最可能的原因是「{}」：{}",
-                likely.title,
-                first_sentence(&likely.description)
+            let why = crate::t!(
+                "quiz.generate.first_check_why_likely",
+                cause = likely.title,
+                description = first_sentence(&likely.description)
             );
             Draft::new(
                 QuizKind::FirstCheck,
@@ -429,7 +454,7 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                     .iter()
                     .map(|step| letter_of(*step).to_string())
                     .collect::<Vec<_>>()
-                    .join(" → ")
+                    .join(crate::t!("quiz.generate.order_sep"))
             };
             let in_order: Vec<usize> = (0..texts.len()).collect();
             // Every wrong order starts with another step: the first step decides, so no
@@ -445,7 +470,7 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             let mut draft = Draft::new(
                 QuizKind::StepOrder,
                 Item::Solution(solution),
-                format!("「{}」：这些步骤按什么顺序做？", solution.title),
+                crate::t!("quiz.generate.step_order_prompt", title = solution.title),
                 order(&in_order),
                 texts
                     .iter()
@@ -468,22 +493,29 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
 /// Why a triage leads to its cause: the answer that kept it, what the cause is, and the
 /// outcome's note.
 fn triage_why(walk: &triage::Walk<'_>, leading: &Cause, last: &crate::model::Answer) -> String {
-    let because = walk
+    let description = first_sentence(&leading.description);
+    let mut why = walk
         .causes
         .iter()
         .find(|c| c.cause.id == leading.id)
         .and_then(|c| c.because)
         .map(|(question, answer)| {
-            format!(
-                "{}，所以先查「{}」：",
-                triage::reason(question, answer),
-                leading.title
+            crate::t!(
+                "quiz.generate.triage_why_because",
+                reason = triage::reason(question, answer),
+                cause = leading.title,
+                description = description
             )
         })
-        .unwrap_or_else(|| format!("先查「{}」：", leading.title));
-    let mut why = format!("{because}{}", first_sentence(&leading.description));
+        .unwrap_or_else(|| {
+            crate::t!(
+                "quiz.generate.triage_why",
+                cause = leading.title,
+                description = description
+            )
+        });
     if let Some(note) = &last.note {
-        why.push_str(&format!(" 注意：{note}"));
+        why.push_str(&crate::t!("quiz.generate.note", note = note));
     }
     why
 }
@@ -517,7 +549,7 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             let mut draft = Draft::new(
                 QuizKind::Triage,
                 Item::Symptom(symptom),
-                format!("「{}」，问诊答到这里：先按哪个原因处理？", symptom.title),
+                crate::t!("quiz.generate.triage_prompt", symptom = symptom.title),
                 leading.title.to_string(),
                 triage_why(&walk, leading, last),
             );
@@ -532,8 +564,9 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             );
             // Each path is its own area: the report says which answers were missed.
             draft.area = draft.subject.clone();
+            // Kept in the store as the area's title: content, the same in every language.
             draft.area_title = format!(
-                "{}：{}",
+                "{}：{}", // not UI: a stored title, content only, the same in every language
                 symptom.title,
                 walk.taken
                     .iter()
@@ -544,7 +577,13 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             draft.context = walk
                 .taken
                 .iter()
-                .map(|(question, _, answer)| format!("问：{}  答：{}", question.text, answer.text))
+                .map(|(question, _, answer)| {
+                    crate::t!(
+                        "quiz.generate.triage_step",
+                        question = question.text,
+                        answer = answer.text
+                    )
+                })
                 .collect();
             questions.extend(draft.ask(pool, seed));
         }

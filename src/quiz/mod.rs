@@ -50,11 +50,11 @@ impl QuizKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            QuizKind::Verdict => "能否重试",
-            QuizKind::CustomerLine => "对顾客说",
-            QuizKind::FirstCheck => "先查什么",
-            QuizKind::StepOrder => "步骤顺序",
-            QuizKind::Triage => "问诊",
+            QuizKind::Verdict => crate::report::verdict_label(),
+            QuizKind::CustomerLine => crate::report::card::say_label(),
+            QuizKind::FirstCheck => crate::t!("quiz.kind.first_check"),
+            QuizKind::StepOrder => crate::t!("quiz.kind.step_order"),
+            QuizKind::Triage => crate::t!("quiz.kind.triage"),
         }
     }
 

@@ -14,26 +14,38 @@ fn title(pack: &Pack, id: &str) -> String {
 /// How a case ended, in words.
 pub fn outcome_text(pack: &Pack, outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Open => "处理中".to_string(),
-        Outcome::Resolved { cause } => format!("已解决：{}", title(pack, cause)),
+        Outcome::Open => state_text(outcome).to_string(),
+        Outcome::Resolved { cause } => {
+            crate::t!("cases.outcome.resolved", cause = title(pack, cause))
+        }
         Outcome::Escalated { to } => {
             let who = crate::model::Actor::from_key(to).map_or(to.as_str(), |a| a.label());
-            format!("已转交：{who}")
+            crate::t!("cases.outcome.escalated", who = who)
         }
+    }
+}
+
+/// How a case stands, in a word: open, resolved, escalated (the list's column). Words
+/// for people only; the store keeps its own keys.
+pub fn state_text(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Open => crate::t!("cases.state.open"),
+        Outcome::Resolved { .. } => crate::t!("cases.state.resolved"),
+        Outcome::Escalated { .. } => crate::t!("cases.state.escalated"),
     }
 }
 
 /// One line per case: number, time opened, outcome, symptom, shop.
 pub fn list_text(pack: &Pack, cases: &[Case]) -> String {
     if cases.is_empty() {
-        return "没有记录。\n".to_string();
+        return format!("{}\n", crate::t!("cases.report.none"));
     }
     let mut out = String::new();
     for case in cases {
-        let symptom = case
-            .symptom
-            .as_deref()
-            .map_or_else(|| "（未选现象）".to_string(), |s| title(pack, s));
+        let symptom = case.symptom.as_deref().map_or_else(
+            || crate::t!("cases.report.no_symptom").to_string(),
+            |s| title(pack, s),
+        );
         let opened = case
             .opened_at
             .get(..16)
@@ -45,7 +57,7 @@ pub fn list_text(pack: &Pack, cases: &[Case]) -> String {
             outcome_text(pack, &case.outcome)
         );
         if !case.shop.is_empty() {
-            out += &format!("  商户：{}", case.shop);
+            out += &format!("  {}", crate::t!("cases.report.shop", shop = case.shop));
         }
         out.push('\n');
     }
@@ -54,21 +66,27 @@ pub fn list_text(pack: &Pack, cases: &[Case]) -> String {
 
 /// A case in full.
 pub fn case_text(pack: &Pack, case: &Case) -> String {
-    let mut out = format!("记录 #{}\n", case.id);
-    out += &format!("开始：{}\n", case.opened_at);
-    out += &format!("更新：{}\n", case.updated_at);
+    let line = |text: String| text + "\n";
+    let mut out = line(crate::t!("cases.report.heading", id = case.id));
+    out += &line(crate::t!("cases.report.opened", at = case.opened_at));
+    out += &line(crate::t!("cases.report.updated", at = case.updated_at));
     if let Some(closed) = &case.closed_at {
-        out += &format!("结束：{closed}\n");
+        out += &line(crate::t!("cases.report.closed", at = closed));
     }
-    out += &format!("结果：{}\n", outcome_text(pack, &case.outcome));
+    let outcome = outcome_text(pack, &case.outcome);
+    out += &line(crate::t!("cases.report.outcome", outcome = outcome));
     if let Some(symptom) = &case.symptom {
-        out += &format!("现象：{} ({symptom})\n", title(pack, symptom));
+        out += &line(crate::t!(
+            "cases.report.symptom",
+            title = title(pack, symptom),
+            id = symptom
+        ));
     }
     if let Some(code) = &case.code {
-        out += &format!("应答码：{code}\n");
+        out += &line(crate::t!("cases.report.code", code = code));
     }
     if let Some(path) = &case.triage {
-        out += "问诊：\n";
+        out += &line(crate::t!("cases.report.triage").to_string());
         for step in &path.steps {
             let asked = pack.question(&step.question);
             let answer = asked
@@ -78,21 +96,27 @@ pub fn case_text(pack: &Pack, case: &Case) -> String {
             out += &format!("  {question} -> {answer}\n");
         }
     }
-    out += &format!("商户：{}\n终端：{}\n", case.shop, case.terminal);
-    out += &format!("内容包：{} {}\n", case.pack, case.pack_version);
+    out += &line(crate::t!("cases.report.shop", shop = case.shop));
+    out += &line(crate::t!("cases.report.terminal", terminal = case.terminal));
+    out += &line(crate::t!(
+        "cases.report.pack",
+        pack = case.pack,
+        version = case.pack_version
+    ));
     if !case.ticks.is_empty() {
-        out += "已完成的步骤：\n";
+        out += &line(crate::t!("cases.report.ticks").to_string());
         for tick in &case.ticks {
-            out += &format!(
-                "  [x] {} 第{}步  {}\n",
-                title(pack, &tick.solution),
-                tick.step,
-                tick.at
+            let tick = crate::t!(
+                "cases.report.tick",
+                solution = title(pack, &tick.solution),
+                step = tick.step,
+                at = tick.at
             );
+            out += &format!("  [x] {tick}\n");
         }
     }
     if !case.notes.is_empty() {
-        out += "备注：\n";
+        out += &line(crate::t!("cases.report.notes").to_string());
         for note in &case.notes {
             out += &format!("  {}  {}\n", note.at, note.text);
         }
@@ -195,18 +219,19 @@ fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
 /// The outcome figures: per symptom, each cause and how often it solved the case.
 pub fn stats_text(pack: &Pack, counts: &[OutcomeCount]) -> String {
     if counts.is_empty() {
-        return "还没有已解决的记录。\n".to_string();
+        return format!("{}\n", crate::t!("cases.report.no_stats"));
     }
     let mut out = String::new();
     let mut last = "";
     for count in counts {
         if count.symptom != last {
-            out += &format!(
-                "{} ({}): {} 次已结束\n",
-                title(pack, &count.symptom),
-                count.symptom,
-                count.closed
+            out += &crate::t!(
+                "cases.report.stats_symptom",
+                title = title(pack, &count.symptom),
+                id = count.symptom,
+                closed = count.closed
             );
+            out.push('\n');
             last = &count.symptom;
         }
         out += &format!(

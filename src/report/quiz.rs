@@ -113,34 +113,40 @@ pub fn trainee_report(pack: &Pack, trainee: &TraineeProgress) -> TraineeReport {
 pub fn reports_text(reports: &[TraineeReport]) -> String {
     let mut out = String::new();
     for report in reports {
-        out.push_str(&format!(
-            "学员：{}  练习 {} 轮，答题 {} 次，答对 {} 次（{}%）\n",
-            report.name,
-            report.rounds,
-            report.answered,
-            report.right,
-            percent(report.right, report.answered)
-        ));
+        let trainee = crate::t!(
+            "quiz.report.trainee",
+            name = report.name,
+            rounds = report.rounds,
+            answered = report.answered,
+            right = report.right,
+            percent = percent(report.right, report.answered)
+        );
+        out.push_str(&format!("{trainee}\n"));
         for kind in &report.kinds {
-            out.push_str(&format!(
-                "  {}  {} 题，答题 {} 次，答对 {}%\n",
-                kind.label,
-                kind.questions,
-                kind.answered,
-                percent(kind.right, kind.answered)
-            ));
+            let line = crate::t!(
+                "quiz.report.kind",
+                label = kind.label,
+                questions = kind.questions,
+                answered = kind.answered,
+                percent = percent(kind.right, kind.answered)
+            );
+            out.push_str(&format!("  {line}\n"));
         }
         if report.weak.is_empty() {
-            out.push_str("  没有答错过的题。\n");
+            out.push_str(&format!("  {}\n", crate::t!("quiz.report.no_misses")));
         } else {
-            out.push_str(&format!(
-                "  薄弱环节（最需要再练的在前；第几格：1 还不会，{BOXES} 已熟练）：\n"
-            ));
+            let heading = crate::t!("quiz.report.weak_heading", boxes = BOXES);
+            out.push_str(&format!("  {heading}\n"));
             for area in &report.weak {
-                out.push_str(&format!(
-                    "  - {}：{}  错 {} 次，对 {} 次，第 {} 格\n",
-                    area.label, area.title, area.wrong, area.right, area.box_number
-                ));
+                let line = crate::t!(
+                    "quiz.report.weak_area",
+                    label = area.label,
+                    title = area.title,
+                    wrong = area.wrong,
+                    right = area.right,
+                    box_number = area.box_number
+                );
+                out.push_str(&format!("  - {line}\n"));
             }
         }
         out.push('\n');
@@ -167,15 +173,16 @@ pub fn questions_text(questions: &[QuizQuestion]) -> String {
         }
         out.push('\n');
     }
-    out.push_str("答案\n");
+    out.push_str(&format!("{}\n", crate::t!("quiz.report.answers")));
     for (n, question) in questions.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. {}）{}  {}\n",
-            n + 1,
-            question.right + 1,
-            question.right_choice(),
-            question.why
-        ));
+        let answer = crate::t!(
+            "quiz.report.answer",
+            n = n + 1,
+            choice = question.right + 1,
+            text = question.right_choice(),
+            why = question.why
+        );
+        out.push_str(&format!("{answer}\n"));
     }
     out
 }

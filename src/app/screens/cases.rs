@@ -98,7 +98,7 @@ impl Cases {
             Row::Info,
             DetailLine::new(
                 vec![Piece::new(
-                    format!("记录 #{}  {opened}", case.id),
+                    crate::t!("cases.screen.heading", id = case.id, opened = opened),
                     theme.heading(),
                 )],
                 2,
@@ -106,27 +106,31 @@ impl Cases {
         ));
         let mut about = Vec::new();
         if let Some(symptom) = &case.symptom {
-            about.push(format!("现象：{}", title(symptom)));
+            about.push(crate::t!("cases.screen.symptom", title = title(symptom)));
         }
         if let Some(code) = &case.code {
-            about.push(format!("应答码：{code}"));
+            about.push(crate::t!("cases.screen.code", code = code));
         }
         if let Some(path) = &case.triage {
-            about.push(format!("问诊：已答 {} 问", path.steps.len()));
+            about.push(crate::t!("cases.screen.triage", n = path.steps.len()));
         }
         if !about.is_empty() {
             out.push((Row::Info, DetailLine::new(vec![text(about.join("  "))], 2)));
         }
         for (field, name, value) in [
-            (Field::Shop, "商户：", &case.shop),
-            (Field::Terminal, "终端：", &case.terminal),
+            (Field::Shop, crate::t!("cases.screen.shop"), &case.shop),
+            (
+                Field::Terminal,
+                crate::t!("cases.screen.terminal"),
+                &case.terminal,
+            ),
         ] {
             let shown = match &self.editing {
                 Some(Editing {
                     row: Row::Field(f),
                     text,
                 }) if *f == field => text.clone(),
-                _ if value.is_empty() => "（Enter 填写）".to_string(),
+                _ if value.is_empty() => crate::t!("cases.screen.fill_in").to_string(),
                 _ => value.clone(),
             };
             out.push((
@@ -152,8 +156,8 @@ impl Cases {
                 Row::Info,
                 DetailLine::new(
                     vec![
-                        label("步骤："),
-                        text(format!("{}（空格勾选）", cause.title)),
+                        label(crate::t!("cases.screen.steps")),
+                        text(crate::t!("cases.screen.steps_of", cause = cause.title)),
                     ],
                     2,
                 ),
@@ -167,7 +171,10 @@ impl Cases {
                     let mark = if tick.is_some() { "[x] " } else { "[ ] " };
                     let mut pieces = vec![
                         Piece::new(mark, theme.label()),
-                        Piece::new(format!("【{}】", step.who.label()), theme.actor(step.who)),
+                        Piece::new(
+                            crate::t!("cases.screen.actor", who = step.who.label()),
+                            theme.actor(step.who),
+                        ),
                         text(step.text.to_string()),
                     ];
                     if let Some(tick) = tick {
@@ -184,7 +191,10 @@ impl Cases {
                 }
             }
         }
-        out.push((Row::Info, DetailLine::new(vec![label("结果：")], 2)));
+        out.push((
+            Row::Info,
+            DetailLine::new(vec![label(crate::t!("cases.screen.outcome"))], 2),
+        ));
         let mut choices = vec![Outcome::Open];
         let mut causes: Vec<String> = cause_id.into_iter().collect();
         // In the pack's order, so the lines do not move under the cursor when an outcome
@@ -214,7 +224,10 @@ impl Cases {
                 DetailLine::new(vec![Piece::new(mark, theme.label()), text(words)], 4),
             ));
         }
-        out.push((Row::Info, DetailLine::new(vec![label("备注：")], 2)));
+        out.push((
+            Row::Info,
+            DetailLine::new(vec![label(crate::t!("cases.screen.notes"))], 2),
+        ));
         for note in &case.notes {
             let at = note.at.get(11..16).unwrap_or(&note.at);
             out.push((
@@ -233,7 +246,7 @@ impl Cases {
                 row: Row::NewNote,
                 text: typed,
             }) => vec![label("> "), text(typed.clone())],
-            _ => vec![Piece::new("+ 写备注（直接打字，Enter 保存）", theme.dim())],
+            _ => vec![Piece::new(crate::t!("cases.screen.new_note"), theme.dim())],
         };
         out.push((Row::NewNote, DetailLine::new(new_note, 2)));
         out
@@ -258,11 +271,11 @@ impl Cases {
         let (saved, message) = match cx.desk.cases().with(|store| change(store, id)) {
             Ok(Ok(saved)) if saved.masked > 0 => (
                 true,
-                format!("已保存；{} 个卡号已隐去，只留前6位和后4位", saved.masked),
+                crate::t!("cases.screen.saved_masked", n = saved.masked),
             ),
-            Ok(Ok(_)) => (true, "已保存".to_string()),
-            Ok(Err(error)) => (false, format!("没有保存：{error}")),
-            Err(message) => (false, format!("没有保存：{message}")),
+            Ok(Ok(_)) => (true, crate::t!("cases.screen.saved").to_string()),
+            Ok(Err(error)) => (false, crate::t!("cases.screen.not_saved", why = error)),
+            Err(message) => (false, crate::t!("cases.screen.not_saved", why = message)),
         };
         cx.request(Request::Status(message));
         self.reload(cx.desk);
@@ -352,7 +365,7 @@ impl Screen for Cases {
     }
 
     fn title(&self) -> &'static str {
-        "记录"
+        crate::t!("cases.screen.title")
     }
 
     fn show_action(&self) -> Action {
@@ -556,9 +569,13 @@ impl Screen for Cases {
         if let Some(slot) = areas.slot(Panel::Left) {
             let focused = self.place.focus == Panel::Left;
             let title = if self.filter.is_empty() {
-                format!("记录（{}）", self.cases.len())
+                crate::t!("cases.screen.list_title", n = self.cases.len())
             } else {
-                format!("记录（{}）查找：{}", self.cases.len(), self.filter)
+                crate::t!(
+                    "cases.screen.list_title_found",
+                    n = self.cases.len(),
+                    filter = self.filter
+                )
             };
             panel_title(buffer, slot.title, title, focused, theme);
             let lines: Vec<ratatui::text::Line<'static>> = match &self.problem {
@@ -568,12 +585,15 @@ impl Screen for Cases {
                 )])],
                 None if self.cases.is_empty() && !self.filter.is_empty() => {
                     vec![pieces_line(vec![Piece::new(
-                        format!(" 没有找到「{}」：Esc 清空查找", self.filter),
+                        format!(
+                            " {}",
+                            crate::t!("cases.screen.not_found", filter = self.filter)
+                        ),
                         theme.dim(),
                     )])]
                 }
                 None if self.cases.is_empty() => vec![pieces_line(vec![Piece::new(
-                    " 还没有记录：在任何界面按 Ctrl-A 新建一条",
+                    format!(" {}", crate::t!("cases.screen.empty")),
                     theme.dim(),
                 )])],
                 None => self
@@ -585,11 +605,7 @@ impl Screen for Cases {
                             .get(5..16)
                             .unwrap_or(&case.opened_at)
                             .replace('T', " ");
-                        let state = match case.outcome {
-                            Outcome::Open => "处理中",
-                            Outcome::Resolved { .. } => "已解决",
-                            Outcome::Escalated { .. } => "已转交",
-                        };
+                        let state = crate::report::cases::state_text(&case.outcome);
                         let about = case
                             .symptom
                             .as_deref()
@@ -616,7 +632,13 @@ impl Screen for Cases {
         }
         if let Some(slot) = areas.slot(Panel::Right) {
             let focused = self.place.focus == Panel::Right;
-            panel_title(buffer, slot.title, "记录内容".to_string(), focused, theme);
+            panel_title(
+                buffer,
+                slot.title,
+                crate::t!("cases.screen.case_title").to_string(),
+                focused,
+                theme,
+            );
             let lines: Vec<DetailLine> = self
                 .current_rows(cx.desk, theme)
                 .into_iter()
@@ -648,21 +670,27 @@ impl Screen for Cases {
     fn hints(&self) -> Vec<Hint> {
         if self.editing.is_some() {
             return vec![
-                Hint::new(&[Action::Open], "保存"),
-                Hint::new(&[Action::Escape], "取消"),
-                Hint::new(&[Action::DeleteChar], "删字"),
+                Hint::new(&[Action::Open], crate::t!("cases.hint.save")),
+                Hint::new(&[Action::Escape], crate::t!("cases.hint.cancel")),
+                Hint::new(&[Action::DeleteChar], crate::t!("cases.hint.delete_char")),
             ];
         }
         match self.place.focus {
             Panel::Left => vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "打开"),
-                Hint::new(&[Action::NewCase], "新建"),
+                Hint::new(
+                    &[Action::SelectPrev, Action::SelectNext],
+                    crate::t!("cases.hint.select"),
+                ),
+                Hint::new(&[Action::Open], crate::t!("cases.hint.open")),
+                Hint::new(&[Action::NewCase], crate::t!("cases.hint.new_case")),
             ],
             _ => vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
-                Hint::new(&[Action::Open], "编辑/选择"),
-                Hint::new(&[Action::Escape], "返回"),
+                Hint::new(
+                    &[Action::SelectPrev, Action::SelectNext],
+                    crate::t!("cases.hint.move"),
+                ),
+                Hint::new(&[Action::Open], crate::t!("cases.hint.edit")),
+                Hint::new(&[Action::Escape], crate::t!("cases.hint.back")),
             ],
         }
     }

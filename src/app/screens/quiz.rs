@@ -79,7 +79,7 @@ impl Quiz {
         let name = self.name.trim().to_string();
         if name.is_empty() {
             cx.request(Request::Status(
-                "先输入学员姓名，再按 Enter 开始".to_string(),
+                crate::t!("quiz.screen.name_first").to_string(),
             ));
             return;
         }
@@ -95,8 +95,8 @@ impl Quiz {
                 found
             }
             // A name the store refuses is the trainee's to correct.
-            Ok(Err(crate::store::StoreError::BadName(why))) => {
-                cx.request(Request::Status(format!("学员姓名{why}")));
+            Ok(Err(error @ crate::store::StoreError::BadName(_))) => {
+                cx.request(Request::Status(error.to_string()));
                 return;
             }
             Ok(Err(error)) => {
@@ -125,13 +125,18 @@ impl Quiz {
         self.choice = 0;
         self.offset = 0;
         if self.round.is_over() {
-            cx.request(Request::Status("这个内容包出不了题".to_string()));
+            cx.request(Request::Status(
+                crate::t!("quiz.screen.no_questions").to_string(),
+            ));
             self.enter_summary(cx.desk);
         } else {
             self.stage = Stage::Asking;
         }
         if let Some(why) = &self.unsaved {
-            cx.request(Request::Status(format!("练习记录没有保存：{why}")));
+            cx.request(Request::Status(crate::t!(
+                "quiz.screen.round_not_saved",
+                why = why
+            )));
         }
     }
 
@@ -145,9 +150,9 @@ impl Quiz {
             return;
         };
         if !(1..=question.choices.len()).contains(&answer) {
-            cx.request(Request::Status(format!(
-                "按 1-{} 回答",
-                question.choices.len()
+            cx.request(Request::Status(crate::t!(
+                "quiz.screen.answer_with",
+                n = question.choices.len()
             )));
             return;
         }
@@ -163,7 +168,10 @@ impl Quiz {
                 Err(message) => Some(message),
             };
             if let Some(why) = failed {
-                cx.request(Request::Status(format!("这次回答没有保存：{why}")));
+                cx.request(Request::Status(crate::t!(
+                    "quiz.screen.answer_not_saved",
+                    why = why
+                )));
             }
         }
         self.chosen_text = question
@@ -266,10 +274,7 @@ impl Quiz {
             Stage::Name => {
                 push(
                     &mut built,
-                    vec![Piece::new(
-                        "练习：题目从内容生成（应答码能否重试、对顾客说什么、先查什么、步骤顺序、问诊）。答错的题会更早再出。",
-                        theme.text(),
-                    )],
+                    vec![Piece::new(crate::t!("quiz.screen.intro"), theme.text())],
                     0,
                 );
                 push(&mut built, Vec::new(), 0);
@@ -277,7 +282,7 @@ impl Quiz {
                 push(
                     &mut built,
                     vec![
-                        Piece::new("学员姓名：", theme.label()),
+                        Piece::new(crate::t!("quiz.screen.name"), theme.label()),
                         Piece::new(
                             crate::safe_text::for_terminal(&self.name).into_owned(),
                             theme.heading(),
@@ -288,10 +293,7 @@ impl Quiz {
                 push(&mut built, Vec::new(), 0);
                 push(
                     &mut built,
-                    vec![Piece::new(
-                        "输入姓名后按 Enter 开始；进度按姓名记在本机（和记录同一个文件）。",
-                        theme.dim(),
-                    )],
+                    vec![Piece::new(crate::t!("quiz.screen.name_hint"), theme.dim())],
                     0,
                 );
             }
@@ -303,13 +305,13 @@ impl Quiz {
                 push(
                     &mut built,
                     vec![Piece::new(
-                        format!(
-                            "{}  第 {} 轮  已答 {} 次，答对 {}，还有 {} 题（答错的会再出）",
-                            self.name,
-                            self.round_number,
-                            done,
-                            self.round.right,
-                            self.round.remaining()
+                        crate::t!(
+                            "quiz.screen.progress",
+                            name = self.name,
+                            round = self.round_number,
+                            asked = done,
+                            right = self.round.right,
+                            left = self.round.remaining()
                         ),
                         theme.dim(),
                     )],
@@ -318,7 +320,10 @@ impl Quiz {
                 push(
                     &mut built,
                     vec![
-                        Piece::new(format!("【{}】", question.kind.label()), theme.label()),
+                        Piece::new(
+                            crate::t!("quiz.screen.kind", kind = question.kind.label()),
+                            theme.label(),
+                        ),
                         Piece::new(question.prompt.clone(), theme.heading()),
                     ],
                     2,
@@ -343,9 +348,15 @@ impl Quiz {
                     if let Some((chosen, _)) = feedback {
                         // Marked in words as well as colour.
                         if n == question.right {
-                            pieces.push(Piece::new("  ← 正确答案", theme.heading()));
+                            pieces.push(Piece::new(
+                                crate::t!("quiz.screen.right_mark"),
+                                theme.heading(),
+                            ));
                         } else if Some(n) == chosen {
-                            pieces.push(Piece::new("  ← 你的回答", theme.warning()));
+                            pieces.push(Piece::new(
+                                crate::t!("quiz.screen.chosen_mark"),
+                                theme.warning(),
+                            ));
                         }
                     }
                     push(&mut built, pieces, 4);
@@ -353,15 +364,16 @@ impl Quiz {
                 if let Some((_, right)) = feedback {
                     push(&mut built, Vec::new(), 0);
                     if right {
-                        push(&mut built, vec![Piece::new("答对了。", theme.heading())], 0);
+                        push(
+                            &mut built,
+                            vec![Piece::new(crate::t!("quiz.screen.right"), theme.heading())],
+                            0,
+                        );
                     } else {
                         push(
                             &mut built,
                             vec![Piece::new(
-                                format!(
-                                    "答错了：正确答案是 {}。这题会更早再出。",
-                                    question.right + 1
-                                ),
+                                crate::t!("quiz.screen.wrong", n = question.right + 1),
                                 theme.warning(),
                             )],
                             0,
@@ -370,7 +382,7 @@ impl Quiz {
                     push(
                         &mut built,
                         vec![
-                            Piece::new("为什么：", theme.label()),
+                            Piece::new(crate::t!("quiz.screen.why"), theme.label()),
                             Piece::new(question.why.clone(), theme.text()),
                         ],
                         2,
@@ -379,9 +391,9 @@ impl Quiz {
                         &mut built,
                         vec![Piece::new(
                             if self.round.is_over() {
-                                "Enter 看本轮结果"
+                                crate::t!("quiz.screen.enter_result")
                             } else {
-                                "Enter 下一题"
+                                crate::t!("quiz.screen.enter_next")
                             },
                             theme.dim(),
                         )],
@@ -398,9 +410,13 @@ impl Quiz {
                 push(
                     &mut built,
                     vec![Piece::new(
-                        format!(
-                            "{}  第 {} 轮结束：答题 {asked} 次，答对 {} 次（{percent}%）。",
-                            self.name, self.round_number, self.round.right
+                        crate::t!(
+                            "quiz.screen.round_over",
+                            name = self.name,
+                            round = self.round_number,
+                            asked = asked,
+                            right = self.round.right,
+                            percent = percent
                         ),
                         theme.heading(),
                     )],
@@ -409,7 +425,10 @@ impl Quiz {
                 if let Some(why) = &self.unsaved {
                     push(
                         &mut built,
-                        vec![Piece::new(format!("进度没有保存：{why}"), theme.warning())],
+                        vec![Piece::new(
+                            crate::t!("quiz.screen.progress_not_saved", why = why),
+                            theme.warning(),
+                        )],
                         0,
                     );
                 }
@@ -417,22 +436,28 @@ impl Quiz {
                 if self.weak.is_empty() {
                     push(
                         &mut built,
-                        vec![Piece::new("还没有答错过的题。", theme.text())],
+                        vec![Piece::new(crate::t!("quiz.screen.no_misses"), theme.text())],
                         0,
                     );
                 } else {
                     push(
                         &mut built,
-                        vec![Piece::new("薄弱环节（最需要再练的在前）：", theme.label())],
+                        vec![Piece::new(
+                            crate::t!("quiz.screen.weak_heading"),
+                            theme.label(),
+                        )],
                         0,
                     );
                     for area in &self.weak {
                         push(
                             &mut built,
                             vec![Piece::new(
-                                format!(
-                                    "- {}：{}  错 {} 次，对 {} 次",
-                                    area.label, area.title, area.wrong, area.right
+                                crate::t!(
+                                    "quiz.screen.weak_area",
+                                    label = area.label,
+                                    title = area.title,
+                                    wrong = area.wrong,
+                                    right = area.right
                                 ),
                                 theme.text(),
                             )],
@@ -444,7 +469,7 @@ impl Quiz {
                 push(
                     &mut built,
                     vec![Piece::new(
-                        "Enter 再来一轮（答错的题先出）；Esc 换学员；posdesk quiz --report 看完整报告",
+                        crate::t!("quiz.screen.summary_hint"),
                         theme.dim(),
                     )],
                     0,
@@ -481,7 +506,7 @@ impl Screen for Quiz {
     }
 
     fn title(&self) -> &'static str {
-        "练习"
+        crate::t!("quiz.screen.title")
     }
 
     fn show_action(&self) -> Action {
@@ -533,9 +558,9 @@ impl Screen for Quiz {
                     crate::store::TRAINEE_NAME_CHARS.saturating_sub(self.name.chars().count());
                 let typed: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
                 if typed.len() > room {
-                    cx.request(Request::Status(format!(
-                        "学员姓名最多 {} 个字",
-                        crate::store::TRAINEE_NAME_CHARS
+                    cx.request(Request::Status(crate::t!(
+                        "quiz.screen.name_too_long",
+                        n = crate::store::TRAINEE_NAME_CHARS
                     )));
                 }
                 self.name.extend(typed.into_iter().take(room));
@@ -544,7 +569,10 @@ impl Screen for Quiz {
                 Some(answer) => self.answer(answer, cx),
                 None => {
                     let choices = self.current().map_or(0, |q| q.choices.len());
-                    cx.request(Request::Status(format!("按 1-{choices} 回答")));
+                    cx.request(Request::Status(crate::t!(
+                        "quiz.screen.answer_with",
+                        n = choices
+                    )));
                 }
             },
             // A digit after the feedback goes on, as Enter does.
@@ -553,7 +581,9 @@ impl Screen for Quiz {
             }
             Stage::Summary if text == " " => self.start_round(cx),
             Stage::Feedback { .. } | Stage::Summary => {
-                cx.request(Request::Status("按 Enter 继续".to_string()));
+                cx.request(Request::Status(
+                    crate::t!("quiz.screen.enter_to_go_on").to_string(),
+                ));
             }
         }
         Handled::Consumed
@@ -633,8 +663,8 @@ impl Screen for Quiz {
             return;
         };
         let title = match self.stage {
-            Stage::Name => "练习".to_string(),
-            _ => format!("练习：{}", self.name),
+            Stage::Name => self.title().to_string(),
+            _ => crate::t!("quiz.screen.panel_title", name = self.name),
         };
         panel_title(buffer, slot.title, title, true, cx.theme);
         let built = self.lines(cx.desk, cx.theme);
@@ -671,22 +701,25 @@ impl Screen for Quiz {
     fn hints(&self) -> Vec<Hint> {
         match self.stage {
             Stage::Name => vec![
-                Hint::new(&[Action::Open], "开始"),
-                Hint::new(&[Action::DeleteChar], "删字"),
+                Hint::new(&[Action::Open], crate::t!("quiz.hint.start")),
+                Hint::new(&[Action::DeleteChar], crate::t!("quiz.hint.delete_char")),
             ],
             Stage::Asking => vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "回答（或按 1-4）"),
-                Hint::new(&[Action::RestartQuiz], "重新出题"),
-                Hint::new(&[Action::Escape], "换学员"),
+                Hint::new(
+                    &[Action::SelectPrev, Action::SelectNext],
+                    crate::t!("quiz.hint.select"),
+                ),
+                Hint::new(&[Action::Open], crate::t!("quiz.hint.answer")),
+                Hint::new(&[Action::RestartQuiz], crate::t!("quiz.hint.restart")),
+                Hint::new(&[Action::Escape], crate::t!("quiz.hint.trainee")),
             ],
             Stage::Feedback { .. } => vec![
-                Hint::new(&[Action::Open], "下一题"),
-                Hint::new(&[Action::Escape], "换学员"),
+                Hint::new(&[Action::Open], crate::t!("quiz.hint.next")),
+                Hint::new(&[Action::Escape], crate::t!("quiz.hint.trainee")),
             ],
             Stage::Summary => vec![
-                Hint::new(&[Action::Open], "再来一轮"),
-                Hint::new(&[Action::Escape], "换学员"),
+                Hint::new(&[Action::Open], crate::t!("quiz.hint.again")),
+                Hint::new(&[Action::Escape], crate::t!("quiz.hint.trainee")),
             ],
         }
     }
@@ -695,7 +728,7 @@ impl Screen for Quiz {
         let mut crumbs = vec![self.title().to_string()];
         if self.stage != Stage::Name {
             crumbs.push(self.name.clone());
-            crumbs.push(format!("第 {} 轮", self.round_number));
+            crumbs.push(crate::t!("quiz.screen.round", round = self.round_number));
         }
         if let Some(question) = self.current() {
             crumbs.push(question.kind.label().to_string());
