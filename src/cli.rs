@@ -1,7 +1,7 @@
 //! Commands of the `posdesk` binary. Each loads the pack, does one thing, and maps the
 //! outcome to an exit code: 0 done, 1 bad content or nothing found, 2 bad usage.
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use posdesk::desk::Desk;
 use posdesk::diagnostic::did_you_mean;
 use posdesk::model::normalize_code;
@@ -9,22 +9,17 @@ use posdesk::quiz::{QuizKind, QuizSettings};
 use posdesk::report::{HandoutOptions, Sources};
 use posdesk::safe_text;
 use posdesk::search::SearchIndex;
+use posdesk::t;
 use posdesk::{report, Item, Pack};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The command line. The doc comments here are for developers; what `--help`, the manual
+/// pages and the completions show comes from the catalogs (`[help_cli]` in assets/i18n),
+/// in the UI's language: see [`command`].
 #[derive(Debug, Parser)]
-#[command(
-    name = "posdesk",
-    version,
-    about = "Help desk for failed card payments: 持卡人认证失败 and related POS response codes",
-    long_about = "posdesk turns a troubleshooting article and the UnionPay response-code table into a \
-searchable knowledge base: symptoms, causes, solution steps, what to say to the customer.\n\n\
-Examples:\n  posdesk code 05\n  posdesk search yebz\n  posdesk show card-status-abnormal\n  \
-posdesk triage --answers 3,1\n  posdesk lint content\n  posdesk export --format html -o handout.html",
-    after_long_help = AFTER_HELP
-)]
+#[command(name = "posdesk", version)]
 pub struct Args {
     /// Colour in the full-screen app: auto (unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum)]
@@ -53,31 +48,102 @@ pub struct Args {
     command: Option<Command>,
 }
 
-/// What `--help` adds at the end: the environment, exit codes and where files live.
-const AFTER_HELP: &str = "\
-Environment:
-  POSDESK_CONFIG the config file (overridden by --config)
-  POSDESK_DATA   where the case log and quiz progress are kept (overridden by --data)
-  NO_COLOR       any value: no colour in the app (a --color flag or the config's
-                 color wins)
+/// The root's catalog path: `help_cli.root.about`, `help_cli.root.color`, ...; a
+/// subcommand's is its name (`help_cli.lint.format`), a nested one's its names joined
+/// by dots (`help_cli.cases.list.since`).
+const HELP_ROOT: &str = "root";
 
-Settings come from flags, then the environment, then the config file, then defaults;
-`posdesk config --print` shows each and where it came from.
+/// The command line with every text of its help in the UI's language: for parsing (so
+/// `--help` and usage errors speak it), completions and manual pages.
+pub fn command() -> clap::Command {
+    localized(Args::command())
+}
 
-Files:
-  config.toml    settings (content, data, color, theme, mouse, keymap) in the user's config
-                 directory (~/.config/posdesk on Linux); `posdesk config --init` writes
-                 one with every key explained
-  posdesk.db     the case log and quiz progress (SQLite), in the data directory:
-                 --data DIR, else $POSDESK_DATA, else the user's data directory
-                 (~/.local/share/posdesk on Linux)
-  --content DIR  a knowledge pack of TOML files (see content/README.md); the app
-                 reloads it when a file changes
+/// Reads the command line with the localized help.
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Args, clap::Error> {
+    let matches = command().try_get_matches_from(args)?;
+    Args::from_arg_matches(&matches)
+}
 
-Exit codes:
-  0  done
-  1  not found, or the content or a file is invalid
-  2  bad usage (an unknown option, a bad value)";
+/// A command tree with its about, long about, after-help and every argument's help
+/// taken from the catalog, then built, with clap's own `--help`, `--version` and `help`
+/// texts replaced too. A text the catalog lacks keeps what the doc comment says (a test
+/// checks that none is lacking).
+fn localized(command: clap::Command) -> clap::Command {
+    let mut command = localize_tree(command, HELP_ROOT);
+    command.build();
+    localize_built_ins(command)
+}
+
+/// The catalog key of one text of a command's help: `help_cli.<path>.<part>`.
+fn help_key(path: &str, part: &str) -> String {
+    format!("help_cli.{path}.{part}")
+}
+
+/// The catalog path of a subcommand of the command at `path`.
+fn sub_path(path: &str, name: &str) -> String {
+    if path == HELP_ROOT {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+fn localize_tree(command: clap::Command, path: &str) -> clap::Command {
+    let text = |part: &str| posdesk::i18n::lookup(&help_key(path, part));
+    let mut command = command;
+    if let Some(about) = text("about") {
+        command = command.about(about);
+    }
+    if let Some(long_about) = text("long_about") {
+        command = command.long_about(long_about);
+    }
+    if let Some(after) = text("after_help") {
+        command = command.after_long_help(after);
+    }
+    command
+        .mut_args(|arg| {
+            let id = arg.get_id().as_str().to_string();
+            let arg = match text(&id) {
+                Some(help) => arg.help(help),
+                None => arg,
+            };
+            match text(&format!("{id}_long")) {
+                Some(long_help) => arg.long_help(long_help),
+                None => arg,
+            }
+        })
+        .mut_subcommands(|sub| {
+            let path = sub_path(path, sub.get_name());
+            localize_tree(sub, &path)
+        })
+}
+
+/// What clap adds when the command is built: `-h/--help`, `-V/--version`, the `help`
+/// subcommand.
+fn localize_built_ins(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| match arg.get_id().as_str() {
+            "help" if arg.get_long_help().is_some() => arg
+                .help(t!("help_cli.common.help_more"))
+                .long_help(t!("help_cli.common.help_summary")),
+            "help" => arg.help(t!("help_cli.common.help")),
+            "version" => arg.help(t!("help_cli.common.version")),
+            _ => arg,
+        })
+        .mut_subcommands(|sub| {
+            let sub = if sub.get_name() == "help" {
+                sub.about(t!("help_cli.common.help_command"))
+                    .mut_args(|arg| match arg.get_id().as_str() {
+                        "subcommand" => arg.help(t!("help_cli.common.help_subcommand")),
+                        _ => arg,
+                    })
+            } else {
+                sub
+            };
+            localize_built_ins(sub)
+        })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum LangChoice {
@@ -139,12 +205,14 @@ enum Command {
     },
     /// Shell completions: `posdesk completions bash > /etc/bash_completion.d/posdesk`.
     Completions {
+        /// The shell to write completions for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// The manual page (roff): `posdesk man > posdesk.1`; with --dir, a page for every
     /// command (posdesk.1, posdesk-quiz.1, ...) written into DIR.
     Man {
+        /// Write a page for every command into this directory.
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
@@ -251,6 +319,7 @@ enum Command {
     /// holds contents, a one-page cheat sheet of the common codes, one page per symptom
     /// with its causes, steps and what to say, then the FAQ and the code table.
     Export {
+        /// md or html: a handout to print; json: the whole pack as data.
         #[arg(long, value_enum)]
         format: Format,
         /// Write to this file instead of standard output (`-` is standard output). The
@@ -278,15 +347,21 @@ enum CasesCommand {
         /// pinyin or initials).
         #[arg(long)]
         search: Option<String>,
+        /// How many cases at most.
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
     /// One case in full.
-    Show { id: i64 },
+    Show {
+        /// The case's number (see `posdesk cases list`).
+        id: i64,
+    },
     /// Every case as JSON Lines or CSV.
     Export {
+        /// jsonl: one JSON object a line; csv: for a spreadsheet.
         #[arg(long, value_enum)]
         format: CaseFormat,
+        /// Only cases opened on or after this day (YYYY-MM-DD, local time).
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         since: Option<i64>,
         /// Write to this file (safely replaced) instead of standard output.
@@ -350,10 +425,7 @@ pub fn run(args: Args) -> ExitCode {
         Ok(effective) => effective,
         Err(diagnostics) => {
             print_err(&diagnostics.to_string());
-            return fail(&format!(
-                "the config file has {} problem(s); `posdesk config --print` shows which file",
-                diagnostics.len()
-            ));
+            return fail(&t!("cli.config_problems_which", n = diagnostics.len()));
         }
     };
     posdesk::i18n::set_lang(effective.lang.value);
@@ -392,12 +464,12 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Lint { dir, format }) => lint(dir.as_deref().or(content), format),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Args::command(), "posdesk", &mut out);
+            clap_complete::generate(shell, &mut command(), "posdesk", &mut out);
             write_out(&out)
         }
         Some(Command::Man { dir: None }) => {
             let mut out = Vec::new();
-            match clap_mangen::Man::new(Args::command()).render(&mut out) {
+            match clap_mangen::Man::new(command()).render(&mut out) {
                 Ok(()) => write_out(&out),
                 Err(error) => fail(&error.to_string()),
             }
@@ -428,7 +500,7 @@ pub fn run(args: Args) -> ExitCode {
             forget,
         }) => {
             if json && !(print || report) {
-                print_err("posdesk: --json goes with --print or --report\n");
+                print_err(&format!("posdesk: {}\n", t!("cli.json_needs_print")));
                 return ExitCode::from(2);
             }
             if let Some(name) = forget {
@@ -472,9 +544,7 @@ pub fn run(args: Args) -> ExitCode {
                 })
             };
             if matches!(format, Format::Json) && (sources || cheat_sheet) {
-                print_err(
-                    "posdesk: --sources and --cheat-sheet shape a handout (md, html); JSON is the whole pack as data\n",
-                );
+                print_err(&format!("posdesk: {}\n", t!("cli.json_not_a_handout")));
                 return ExitCode::from(2);
             }
             with_pack(content, |pack| {
@@ -500,14 +570,17 @@ fn man_pages(dir: &Path) -> ExitCode {
         out.push((man.get_filename(), page));
         Ok(())
     }
-    let mut command = Args::command().disable_help_subcommand(true);
-    command.build();
+    let command = localized(Args::command().disable_help_subcommand(true));
     let mut rendered = Vec::new();
     if let Err(error) = pages(command, &mut rendered) {
         return fail(&error.to_string());
     }
     if let Err(error) = std::fs::create_dir_all(dir) {
-        return fail(&format!("cannot create {}: {error}", dir.display()));
+        return fail(&t!(
+            "cli.cannot_create",
+            path = dir.display(),
+            error = error
+        ));
     }
     for (name, page) in &rendered {
         if let Err(error) = posdesk::safe_write::write_file(&dir.join(name), page) {
@@ -515,9 +588,12 @@ fn man_pages(dir: &Path) -> ExitCode {
         }
     }
     print_out(&format!(
-        "wrote {} manual pages into {}\n",
-        rendered.len(),
-        dir.display()
+        "{}\n",
+        t!(
+            "cli.wrote_man_pages",
+            n = rendered.len(),
+            dir = dir.display()
+        )
     ))
 }
 
@@ -535,8 +611,12 @@ impl Looks {
         let theme = posdesk::app::theme::Theme::named(&effective.theme.value, color)
             .map_err(|d| {
                 problems.push(format!(
-                    "{}posdesk: the theme {} cannot be used ({})",
-                    d, effective.theme.value, effective.theme.origin
+                    "{d}posdesk: {}",
+                    t!(
+                        "cli.theme_unusable",
+                        theme = effective.theme.value,
+                        origin = effective.theme.origin
+                    )
                 ))
             })
             .ok();
@@ -544,7 +624,11 @@ impl Looks {
             Some(path) => read_keymap(path)
                 .map(Some)
                 .map_err(|problem| {
-                    problems.push(format!("{problem} (from {})", effective.keymap.origin))
+                    problems.push(t!(
+                        "cli.from_origin",
+                        problem = problem,
+                        origin = effective.keymap.origin
+                    ))
                 })
                 .ok(),
             None => Some(None),
@@ -586,12 +670,21 @@ fn live(
 fn read_keymap(path: &Path) -> Result<posdesk::app::keymap::Keymap, String> {
     use posdesk::app::keymap::Keymap;
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("posdesk: cannot read the keymap {shown}: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "posdesk: {}",
+            t!("cli.cannot_read_keymap", path = shown, error = e)
+        )
+    })?;
     let layers = posdesk::app::keymap_layers();
     Keymap::parse(&shown, &text, &layers)
         .map(|overrides| Keymap::embedded(&layers).merged(overrides))
-        .map_err(|d| format!("{d}posdesk: the keymap {shown} has {} problem(s)", d.len()))
+        .map_err(|d| {
+            format!(
+                "{d}posdesk: {}",
+                t!("cli.keymap_problems", path = shown, n = d.len())
+            )
+        })
 }
 
 /// `posdesk config --print | --init [--force]`.
@@ -604,25 +697,26 @@ fn config_command(
 ) -> ExitCode {
     if init {
         let Some(chosen) = posdesk::config::config_path(flag) else {
-            return fail("no config directory here: pass --config FILE");
+            return fail(t!("cli.no_config_dir"));
         };
         let path = chosen.value;
         if path.exists() && !force {
-            return fail(&format!(
-                "{} is there already; --force replaces it",
-                path.display()
-            ));
+            return fail(&t!("cli.config_exists", path = path.display()));
         }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             if let Err(error) = std::fs::create_dir_all(parent) {
-                return fail(&format!("cannot create {}: {error}", parent.display()));
+                return fail(&t!(
+                    "cli.cannot_create",
+                    path = parent.display(),
+                    error = error
+                ));
             }
         }
         return match posdesk::safe_write::write_file(
             &path,
             posdesk::config::default_file().as_bytes(),
         ) {
-            Ok(()) => print_out(&format!("wrote {}\n", path.display())),
+            Ok(()) => print_out(&format!("{}\n", t!("cli.wrote", path = path.display()))),
             Err(error) => fail(&error.to_string()),
         };
     }
@@ -634,9 +728,12 @@ fn config_command(
             if let Some(dir) = &effective.content.value {
                 if !dir.is_dir() {
                     problems.push(format!(
-                        "posdesk: content {} is not a folder ({})",
-                        dir.display(),
-                        effective.content.origin
+                        "posdesk: {}",
+                        t!(
+                            "cli.content_not_a_folder",
+                            dir = dir.display(),
+                            origin = effective.content.origin
+                        )
                     ));
                 }
             }
@@ -647,15 +744,15 @@ fn config_command(
             }
         }
         Ok(_) => {
-            print_err("posdesk: config takes --print or --init\n");
+            print_err(&format!(
+                "posdesk: {}\n",
+                t!("cli.config_needs_print_or_init")
+            ));
             ExitCode::from(2)
         }
         Err(diagnostics) => {
             print_err(&diagnostics.to_string());
-            fail(&format!(
-                "the config file has {} problem(s)",
-                diagnostics.len()
-            ))
+            fail(&t!("cli.config_problems", n = diagnostics.len()))
         }
     }
 }
@@ -678,7 +775,10 @@ fn write_out(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            print_err(&format!("posdesk: cannot write output: {error}\n"));
+            print_err(&format!(
+                "posdesk: {}\n",
+                t!("cli.cannot_write_output", error = error)
+            ));
             ExitCode::FAILURE
         }
     }
@@ -705,10 +805,7 @@ fn with_desk_or_pack(content: Option<&Path>, command: impl FnOnce(Pack) -> ExitC
         Ok(pack) => command(pack),
         Err(diagnostics) => {
             print_err(&diagnostics.to_string());
-            fail(&format!(
-                "the content pack has {} problem(s); run `posdesk lint` for details",
-                diagnostics.len()
-            ))
+            fail(&t!("cli.pack_problems", n = diagnostics.len()))
         }
     }
 }
@@ -725,7 +822,9 @@ struct LintReport<'a> {
 }
 
 fn lint(dir: Option<&Path>, format: LintFormat) -> ExitCode {
-    let shown = dir.map_or("built-in pack".to_string(), |d| d.display().to_string());
+    let shown = dir.map_or(t!("cli.built_in_pack").to_string(), |d| {
+        d.display().to_string()
+    });
     if format == LintFormat::Json {
         let loaded = posdesk::load(dir);
         let warnings = loaded
@@ -756,23 +855,30 @@ fn lint(dir: Option<&Path>, format: LintFormat) -> ExitCode {
             let listed: String = warnings.iter().map(|w| format!("{w}\n")).collect();
             let noted = match warnings.len() {
                 0 => String::new(),
-                n => format!(", {n} warning(s)"),
+                n => t!("cli.lint_warnings", n = n),
             };
-            print_out(&format!(
-                "{listed}ok: {shown}: {} symptoms, {} causes, {} solutions, {} FAQ, {} codes, {} scripts ({} items), {} triage questions{noted}\n",
-                pack.symptoms.len(),
-                pack.causes.len(),
-                pack.solutions.len(),
-                pack.faqs.len(),
-                pack.codes.len(),
-                pack.scripts.len(),
-                pack.len(),
-                pack.triage.len()
-            ))
+            let summary = t!(
+                "cli.lint_ok",
+                pack = shown,
+                symptoms = pack.symptoms.len(),
+                causes = pack.causes.len(),
+                solutions = pack.solutions.len(),
+                faqs = pack.faqs.len(),
+                codes = pack.codes.len(),
+                scripts = pack.scripts.len(),
+                items = pack.len(),
+                questions = pack.triage.len(),
+                warnings = noted
+            );
+            print_out(&format!("{listed}{summary}\n"))
         }
         Err(diagnostics) => {
             let _ = print_out(&diagnostics.to_string());
-            fail(&format!("{shown}: {} problem(s) found", diagnostics.len()))
+            fail(&t!(
+                "cli.lint_problems",
+                pack = shown,
+                n = diagnostics.len()
+            ))
         }
     }
 }
@@ -781,18 +887,19 @@ fn lint(dir: Option<&Path>, format: LintFormat) -> ExitCode {
 fn parse_day(text: &str) -> Result<i64, String> {
     use chrono::TimeZone;
     let day = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a day: write it as YYYY-MM-DD"))?;
-    let midnight = day.and_hms_opt(0, 0, 0).ok_or("no midnight that day")?;
+        .map_err(|_| t!("cli.not_a_day", text = text))?;
+    let midnight = day
+        .and_hms_opt(0, 0, 0)
+        .ok_or_else(|| t!("cli.no_local_midnight", text = text))?;
     chrono::Local
         .from_local_datetime(&midnight)
         .earliest()
         .map(|t| t.timestamp_millis())
-        .ok_or_else(|| format!("{text} has no local midnight"))
+        .ok_or_else(|| t!("cli.no_local_midnight", text = text))
 }
 
 fn open_store(data: Option<&Path>) -> Result<posdesk::store::Store, String> {
-    let dir = posdesk::store::data_dir(data)
-        .ok_or("no data directory: pass --data DIR or set POSDESK_DATA")?;
+    let dir = posdesk::store::data_dir(data).ok_or(t!("cli.no_data_dir"))?;
     posdesk::store::Store::open_in(&dir).map_err(|e| e.to_string())
 }
 
@@ -813,9 +920,7 @@ fn cases(pack: &Pack, data: Option<&Path>, command: CasesCommand) -> ExitCode {
         },
         CasesCommand::Show { id } => match store.case(id) {
             Ok(Some(case)) => print_out(&text::case_text(pack, &case)),
-            Ok(None) => fail(&format!(
-                "no case #{id}; `posdesk cases list` shows the numbers"
-            )),
+            Ok(None) => fail(&t!("cli.no_case", id = id)),
             Err(error) => fail(&error.to_string()),
         },
         CasesCommand::Export {
@@ -838,9 +943,8 @@ fn cases(pack: &Pack, data: Option<&Path>, command: CasesCommand) -> ExitCode {
                 Some(path) => match posdesk::safe_write::write_file(path, &bytes) {
                     Ok(()) => {
                         print_err(&format!(
-                            "posdesk: wrote {} case(s) to {}\n",
-                            found.len(),
-                            path.display()
+                            "posdesk: {}\n",
+                            t!("cli.wrote_cases", n = found.len(), path = path.display())
                         ));
                         ExitCode::SUCCESS
                     }
@@ -850,7 +954,8 @@ fn cases(pack: &Pack, data: Option<&Path>, command: CasesCommand) -> ExitCode {
         }
         CasesCommand::Purge { older_than } => match store.purge_older_than(older_than) {
             Ok(count) => print_out(&format!(
-                "purged {count} case(s) opened more than {older_than} day(s) ago\n"
+                "{}\n",
+                t!("cli.purged", n = count, days = older_than)
             )),
             Err(error) => fail(&error.to_string()),
         },
@@ -866,7 +971,7 @@ fn stats(pack: &Pack, data: Option<&Path>, json: bool) -> ExitCode {
     if json {
         return match serde_json::to_string_pretty(&counts) {
             Ok(text) => print_json(&(text + "\n")),
-            Err(error) => fail(&format!("cannot write JSON: {error}")),
+            Err(error) => fail(&t!("cli.cannot_write_json", error = error)),
         };
     }
     print_out(&posdesk::report::cases::stats_text(pack, &counts))
@@ -893,12 +998,12 @@ fn quiz_print(pack: &Pack, settings: &QuizSettings, json: bool) -> ExitCode {
     let chosen: Vec<&posdesk::quiz::QuizQuestion> =
         order.iter().filter_map(|i| questions.get(*i)).collect();
     if chosen.is_empty() {
-        return fail("this content pack gives no quiz questions");
+        return fail(t!("cli.no_quiz_questions"));
     }
     if chosen.len() < settings.count {
         print_err(&format!(
-            "posdesk: the content gives {} question(s) of these kinds; all are printed\n",
-            chosen.len()
+            "posdesk: {}\n",
+            t!("cli.fewer_questions", n = chosen.len())
         ));
     }
     if json {
@@ -915,20 +1020,27 @@ fn quiz_print(pack: &Pack, settings: &QuizSettings, json: bool) -> ExitCode {
 /// Deletes a trainee's progress.
 fn quiz_forget(data: Option<&Path>, name: &str) -> ExitCode {
     if !log_exists(data) {
-        return fail(&format!("no trainee named {name:?} has taken the quiz"));
+        return fail(&no_trainee(name));
     }
     let store = match open_store(data) {
         Ok(store) => store,
         Err(message) => return fail(&message),
     };
     match store.forget_trainee(name) {
-        Ok(true) => print_out(&format!("已删除学员「{}」的练习记录。\n", name.trim())),
-        Ok(false) => fail(&format!("no trainee named {name:?} has taken the quiz")),
+        Ok(true) => print_out(&format!(
+            "{}\n",
+            t!("cli.trainee_forgotten", name = name.trim())
+        )),
+        Ok(false) => fail(&no_trainee(name)),
         Err(error) => bad_name(&error).unwrap_or_else(|| fail(&error.to_string())),
     }
 }
 
-/// The trainees' weak areas from the store.
+/// That no trainee of this name has taken the quiz (the name quoted as typed).
+fn no_trainee(name: &str) -> String {
+    t!("cli.no_trainee", name = format!("{name:?}"))
+}
+
 /// A trainee name given on the command line that cannot be kept: a usage error.
 fn bad_name(error: &posdesk::store::StoreError) -> Option<ExitCode> {
     match error {
@@ -945,12 +1057,13 @@ fn log_exists(data: Option<&Path>) -> bool {
     posdesk::store::data_dir(data).is_some_and(|dir| dir.join(posdesk::store::FILE_NAME).exists())
 }
 
+/// The trainees' weak areas from the store.
 fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: bool) -> ExitCode {
     if !log_exists(data) {
         return match (&settings.trainee, json) {
-            (Some(name), _) => fail(&format!("no trainee named {name:?} has taken the quiz")),
+            (Some(name), _) => fail(&no_trainee(name)),
             (None, true) => print_json("[]\n"),
-            (None, false) => print_out("还没有学员做过练习（posdesk quiz --trainee 姓名）。\n"),
+            (None, false) => print_out(&format!("{}\n", t!("cli.no_trainees"))),
         };
     }
     let store = match open_store(data) {
@@ -968,7 +1081,7 @@ fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: 
     for name in &names {
         match store.trainee(name) {
             Ok(Some(trainee)) => reports.push(report::quiz::trainee_report(pack, &trainee)),
-            Ok(None) => return fail(&format!("no trainee named {name:?} has taken the quiz")),
+            Ok(None) => return fail(&no_trainee(name)),
             Err(error) => return bad_name(&error).unwrap_or_else(|| fail(&error.to_string())),
         }
     }
@@ -978,7 +1091,7 @@ fn quiz_report(pack: &Pack, data: Option<&Path>, settings: &QuizSettings, json: 
             Err(error) => fail(&error.to_string()),
         }
     } else if reports.is_empty() {
-        print_out("还没有学员做过练习（posdesk quiz --trainee 姓名）。\n")
+        print_out(&format!("{}\n", t!("cli.no_trainees")))
     } else {
         print_out(&report::quiz::reports_text(&reports))
     }
@@ -993,7 +1106,7 @@ fn triage(pack: &Pack, symptom: Option<&str>, answers: &[usize], json: bool) -> 
     if json {
         return match serde_json::to_string_pretty(&report) {
             Ok(text) => print_json(&(text + "\n")),
-            Err(error) => fail(&format!("cannot write JSON: {error}")),
+            Err(error) => fail(&t!("cli.cannot_write_json", error = error)),
         };
     }
     print_out(&posdesk::triage::report_text(&report))
@@ -1005,7 +1118,7 @@ fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {
     if json {
         let printed = match serde_json::to_string_pretty(&hits) {
             Ok(text) => print_json(&(text + "\n")),
-            Err(error) => return fail(&format!("cannot write JSON: {error}")),
+            Err(error) => return fail(&t!("cli.cannot_write_json", error = error)),
         };
         // Nothing found is exit 1, as everywhere; the empty list is still printed.
         return if hits.is_empty() {
@@ -1018,16 +1131,18 @@ fn search(pack: Pack, query: &str, json: bool, limit: usize) -> ExitCode {
         let near: Vec<String> = index
             .suggest(query, 5)
             .iter()
-            .map(|h| format!("{} ({})", h.title, h.id))
+            .map(|h| t!("cli.title_and_id", title = h.title, id = h.id))
             .collect();
-        if near.is_empty() {
-            print_err(&format!("posdesk: nothing matches \"{query}\"\n"));
+        let message = if near.is_empty() {
+            t!("cli.nothing_matches", query = query)
         } else {
-            print_err(&format!(
-                "posdesk: nothing matches \"{query}\"; did you mean: {}\n",
-                near.join(", ")
-            ));
-        }
+            t!(
+                "cli.nothing_matches_near",
+                query = query,
+                near = near.join(t!("common.list_sep"))
+            )
+        };
+        print_err(&format!("posdesk: {message}\n"));
         return ExitCode::FAILURE;
     }
     let mut out = String::new();
@@ -1052,29 +1167,32 @@ fn show(pack: &Pack, id: &str) -> ExitCode {
         return print_out(&report::item_text(pack, Item::Code(code)));
     }
     let ids: Vec<&str> = pack.items().map(|item| item.id()).collect();
-    let mut message = format!("no item with id \"{wanted}\"");
-    match did_you_mean(wanted, &ids) {
-        Some(close) => message.push_str(&format!("; did you mean \"{close}\"?")),
+    let message = match did_you_mean(wanted, &ids) {
+        Some(close) => t!("cli.no_item_close", id = wanted, close = close),
         None => {
             // A miss only: the index shares the pack, so it takes a copy here.
             let hits = SearchIndex::new(pack.clone()).search(wanted, 3);
-            if !hits.is_empty() {
+            if hits.is_empty() {
+                t!("cli.no_item", id = wanted)
+            } else {
                 let found: Vec<String> = hits
                     .iter()
-                    .map(|h| format!("{} ({})", h.id, h.title))
+                    .map(|h| t!("cli.id_and_title", id = h.id, title = h.title))
                     .collect();
-                message.push_str(&format!("; search finds: {}", found.join(", ")));
+                t!(
+                    "cli.no_item_found",
+                    id = wanted,
+                    found = found.join(t!("common.list_sep"))
+                )
             }
         }
-    }
-    fail(&format!("{message}. `posdesk search WORDS` lists ids"))
+    };
+    fail(&message)
 }
 
 fn code_command(pack: &Pack, typed: &str) -> ExitCode {
     let Some(normal) = normalize_code(typed) else {
-        return fail(&format!(
-            "\"{typed}\" is not a response code: a code is two characters, digits or capital letters, like 05, 51 or A0"
-        ));
+        return fail(&t!("cli.not_a_code", typed = typed));
     };
     match pack.code(&normal) {
         Some(code) => {
@@ -1089,22 +1207,19 @@ fn code_command(pack: &Pack, typed: &str) -> ExitCode {
         }
         None => {
             let advice = posdesk::advice::unknown_code_advice(&normal).join("\n  ");
-            fail(&format!(
-                "unknown response code {normal}: it is not in this pack's table.\n  {advice}\n\
-Run `posdesk export --format md` for the full table"
-            ))
+            fail(&t!("cli.unknown_code", code = normal, advice = advice))
         }
     }
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
-    let usage = || format!("\"{text}\" is not a size: write WIDTHxHEIGHT, like 120x40");
+    let usage = || t!("cli.not_a_size", text = text);
     let (w, h) = text.trim().split_once(['x', 'X']).ok_or_else(usage)?;
     let w: u16 = w.trim().parse().map_err(|_| usage())?;
     let h: u16 = h.trim().parse().map_err(|_| usage())?;
     let max = posdesk::app::MAX_RENDER_SIZE;
     if w > max || h > max {
-        return Err(format!("{w}x{h} is too large: at most {max}x{max}"));
+        return Err(t!("cli.size_too_large", w = w, h = h, max = max));
     }
     Ok((w, h))
 }
@@ -1114,11 +1229,11 @@ fn read_keys(path: &Path) -> Result<String, String> {
     let text = if path == Path::new("-") {
         let mut text = String::new();
         io::Read::read_to_string(&mut io::stdin(), &mut text)
-            .map_err(|e| format!("cannot read keys from standard input: {e}"))?;
+            .map_err(|e| t!("cli.cannot_read_keys_stdin", error = e))?;
         text
     } else {
         std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read keys from {}: {e}", path.display()))?
+            .map_err(|e| t!("cli.cannot_read_keys", path = path.display(), error = e))?
     };
     Ok(text
         .strip_suffix('\n')
@@ -1160,7 +1275,7 @@ fn export(pack: &Pack, format: Format, handout: HandoutKind, output: Option<&Pat
         (Format::Html, HandoutKind::CheatSheet) => report::cheat_sheet_html(pack),
         (Format::Json, _) => match serde_json::to_string_pretty(pack) {
             Ok(text) => text + "\n",
-            Err(error) => return fail(&format!("cannot write JSON: {error}")),
+            Err(error) => return fail(&t!("cli.cannot_write_json", error = error)),
         },
     };
     // Handouts are read by people, in a terminal too: no control character survives.
@@ -1174,10 +1289,88 @@ fn export(pack: &Pack, format: Format, handout: HandoutKind, output: Option<&Pat
         Some(path) if path == Path::new("-") => write_out(&bytes),
         Some(path) => match posdesk::safe_write::write_file(path, &bytes) {
             Ok(()) => {
-                print_err(&format!("posdesk: wrote {}\n", path.display()));
+                print_err(&format!(
+                    "posdesk: {}\n",
+                    t!("cli.wrote", path = path.display())
+                ));
                 ExitCode::SUCCESS
             }
             Err(error) => fail(&error.to_string()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use posdesk::i18n::{scoped, Catalog, Lang, EN_TEXT, ZH_TEXT};
+
+    /// The catalog keys the help of a command tree needs: every command's about, every
+    /// argument's help, and the long texts the root (or a doc comment) has.
+    fn needed(command: &clap::Command, path: &str, into: &mut Vec<String>) {
+        into.push(help_key(path, "about"));
+        if path == HELP_ROOT || command.get_long_about().is_some() {
+            into.push(help_key(path, "long_about"));
+        }
+        if path == HELP_ROOT || command.get_after_long_help().is_some() {
+            into.push(help_key(path, "after_help"));
+        }
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            into.push(help_key(path, id));
+            if arg.get_long_help().is_some() {
+                into.push(help_key(path, &format!("{id}_long")));
+            }
+        }
+        for sub in command.get_subcommands() {
+            needed(sub, &sub_path(path, sub.get_name()), into);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_catalogs() {
+        let mut keys = Vec::new();
+        needed(&Args::command(), HELP_ROOT, &mut keys);
+        assert!(keys.len() > 60, "{keys:?}");
+        for (name, text) in [("zh", ZH_TEXT), ("en", EN_TEXT)] {
+            let catalog = Catalog::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let missing: Vec<&String> = keys.iter().filter(|k| catalog.get(k).is_none()).collect();
+            assert!(missing.is_empty(), "not in {name}.toml: {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_localized_command_is_whole_in_both_languages() {
+        for lang in Lang::ALL {
+            let _lang = scoped(lang);
+            let mut command = command();
+            let short = command.render_help().to_string();
+            let help = command.render_long_help().to_string();
+            let lint = command
+                .find_subcommand_mut("lint")
+                .map(|lint| lint.render_help().to_string())
+                .unwrap_or_default();
+            let (about, exit_codes, lint_about) = match lang {
+                Lang::Zh => ("刷卡失败求助台", "退出码：", "检查内容包"),
+                Lang::En => (
+                    "Help desk for failed card payments",
+                    "Exit codes:",
+                    "Check a content pack",
+                ),
+            };
+            assert!(short.contains(about), "{short}");
+            assert!(help.contains(exit_codes), "{help}");
+            assert!(lint.contains(lint_about), "{lint}");
+            assert!(!help.contains("help_cli."), "{help}");
+        }
+        // Parsing goes through the same command.
+        let parsed = parse(vec!["posdesk".into(), "code".into(), "05".into()]);
+        assert!(matches!(
+            parsed,
+            Ok(Args {
+                command: Some(Command::Code { .. }),
+                ..
+            })
+        ));
     }
 }

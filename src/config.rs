@@ -17,25 +17,18 @@ pub const FILE_NAME: &str = "config.toml";
 /// The themes built into the app, by name (any other `theme` value is a file's path).
 pub const BUILT_IN_THEMES: [&str; 3] = ["default", "light", "high-contrast"];
 
-/// The keys a config file may have, with what they take.
-pub const KEYS: [(&str, &str); 7] = [
-    ("content", "a knowledge pack directory"),
-    ("data", "the directory of the case log and quiz progress"),
-    ("color", "\"auto\", \"always\" or \"never\""),
-    (
-        "theme",
-        "\"default\", \"light\", \"high-contrast\" or a theme file (as in assets/themes/)",
-    ),
-    ("mouse", "true (the app takes the mouse) or false (the terminal keeps it)"),
-    (
-        "lang",
-        "\"zh\" (Chinese) or \"en\" (English): the language of the screens, messages and reports; the content stays as written",
-    ),
-    (
-        "keymap",
-        "a keymap file ([[global]], [[quiz]], ... tables of on / run / desc, as in assets/keymap.toml), merged over the built-in keys",
-    ),
-];
+/// The keys a config file may have, with what they take (in the UI's language).
+pub fn keys() -> [(&'static str, &'static str); 7] {
+    [
+        ("content", crate::t!("config.takes.content")),
+        ("data", crate::t!("config.takes.data")),
+        ("color", crate::t!("config.takes.color")),
+        ("theme", crate::t!("config.takes.theme")),
+        ("mouse", crate::t!("config.takes.mouse")),
+        ("lang", crate::t!("config.takes.lang")),
+        ("keymap", crate::t!("config.takes.keymap")),
+    ]
+}
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,10 +43,10 @@ pub enum Origin {
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Origin::Flag(flag) => write!(f, "flag {flag}"),
-            Origin::Env(var) => write!(f, "environment {var}"),
+            Origin::Flag(flag) => f.write_str(&crate::t!("config.origin.flag", flag = flag)),
+            Origin::Env(var) => f.write_str(&crate::t!("config.origin.env", var = var)),
             Origin::File(path, line) => write!(f, "{}:{line}", path.display()),
-            Origin::Default => f.write_str("default"),
+            Origin::Default => f.write_str(crate::t!("config.origin.default")),
         }
     }
 }
@@ -139,15 +132,15 @@ pub fn read(path: &Path, required: bool) -> Result<FileSettings, Diagnostics> {
         }
         Err(e) => {
             let hint = match e.kind() {
-                std::io::ErrorKind::InvalidData => "save the file as UTF-8 text",
-                std::io::ErrorKind::PermissionDenied => "make the file readable for this user",
-                _ => "check the path given with --config or POSDESK_CONFIG",
+                std::io::ErrorKind::InvalidData => crate::t!("config.hint_utf8"),
+                std::io::ErrorKind::PermissionDenied => crate::t!("config.hint_readable"),
+                _ => crate::t!("config.hint_path"),
             };
             return Err(Diagnostics(vec![Diagnostic {
                 file: shown,
                 line: 1,
                 column: 1,
-                message: format!("cannot read the config file: {e}"),
+                message: crate::t!("config.cannot_read", error = e),
                 hint: hint.to_string(),
             }]));
         }
@@ -168,7 +161,7 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     errors.extend(syntax_errors.iter().map(|e| toml_syntax_error(&lines, e)));
     if syntax_errors.is_empty() {
-        let names: Vec<&str> = KEYS.iter().map(|(name, _)| *name).collect();
+        let names: Vec<&str> = keys().iter().map(|(name, _)| *name).collect();
         for (key, value) in document.get_ref().iter() {
             let name = key.get_ref().as_ref();
             let pos = lines.pos(key.span().start);
@@ -218,10 +211,13 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
                 },
                 _ => {
                     let hint = match did_you_mean(name, &names) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => format!("the keys are: {}", names.join(", ")),
+                        Some(close) => crate::t!("diag.did_you_mean", close = close),
+                        None => crate::t!(
+                            "config.the_keys_are",
+                            keys = names.join(crate::t!("common.list_sep"))
+                        ),
                     };
-                    errors.push(pos.error(format!("unknown key `{name}` in the config"), hint));
+                    errors.push(pos.error(crate::t!("config.unknown_key", name = name), hint));
                 }
             }
         }
@@ -236,13 +232,13 @@ pub fn parse(path: &Path, text: &str) -> Result<FileSettings, Diagnostics> {
 }
 
 fn bad_value(pos: &Pos, name: &str) -> Diagnostic {
-    let takes = KEYS
+    let takes = keys()
         .iter()
         .find(|(key, _)| *key == name)
         .map_or("", |(_, takes)| *takes);
     pos.error(
-        format!("bad value for `{name}`"),
-        format!("`{name}` takes {takes}"),
+        crate::t!("config.bad_value", name = name),
+        crate::t!("config.takes_hint", name = name, takes = takes),
     )
 }
 
@@ -281,14 +277,7 @@ pub fn resolve<T: Clone>(
 /// The commented config file `posdesk config --init` writes: every key, commented out,
 /// with what it takes.
 pub fn default_file() -> String {
-    let mut out = String::from(
-        "# posdesk's settings. Every key is shown commented out, with an example: remove the\n\
-         # `#` to set it. A flag (--content, --data, --color, --lang) or an environment\n\
-         # variable (POSDESK_DATA, POSDESK_LANG) wins over this file; this file wins over\n\
-         # NO_COLOR and the locale (LANG).\n\
-         # Relative paths are taken from this file's folder. `posdesk config --print` shows\n\
-         # what is in effect and why.\n\n",
-    );
+    let mut out = String::from(crate::t!("config.file_header"));
     let examples = [
         ("content", "\"/srv/posdesk/pack\""),
         ("data", "\"/var/lib/posdesk\""),
@@ -298,7 +287,7 @@ pub fn default_file() -> String {
         ("lang", "\"en\""),
         ("keymap", "\"keymap.toml\""),
     ];
-    for ((name, takes), (_, example)) in KEYS.iter().zip(examples) {
+    for ((name, takes), (_, example)) in keys().iter().zip(examples) {
         out.push_str(&format!("# {name}: {takes}\n# {name} = {example}\n\n"));
     }
     out
@@ -328,6 +317,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_values_name_their_line() {
+        let _en = crate::i18n::scoped(Lang::En);
         let text = "content = \"pack\"\ncolour = \"never\"\nmouse = \"yes\"\n";
         let Err(errors) = parse(Path::new("c.toml"), text) else {
             panic!("accepted");

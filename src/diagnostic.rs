@@ -20,11 +20,11 @@ pub struct Diagnostic {
 pub fn toml_syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Diagnostic {
     let pos = lines.pos(error.span().map_or(0, |span| span.start));
     pos.error(
-        format!(
-            "TOML syntax error: {}",
-            error.message().trim().replace('\n', " ")
+        crate::t!(
+            "diag.toml_syntax",
+            detail = error.message().trim().replace('\n', " ")
         ),
-        "check quotes, brackets and `key = value` form on this line",
+        crate::t!("diag.toml_syntax_hint"),
     )
 }
 
@@ -42,7 +42,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())?;
         if !self.hint.is_empty() {
-            write!(f, " (fix: {})", self.hint)?;
+            f.write_str(&crate::t!("diag.fix", hint = self.hint))?;
         }
         Ok(())
     }

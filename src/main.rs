@@ -3,14 +3,13 @@
 mod cli;
 mod settings;
 
-use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     posdesk::i18n::set_lang(settings::early_lang(&args));
-    match cli::Args::try_parse_from(args) {
+    match cli::parse(args) {
         Ok(args) => cli::run(args),
         Err(error) => {
             // Usage errors repeat what was typed: shown through the terminal-safe printer.

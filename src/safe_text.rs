@@ -24,13 +24,13 @@ pub fn is_unsafe(c: char) -> bool {
 /// What kind of unsafe character it is, for a diagnostic.
 pub fn describe(c: char) -> &'static str {
     match c {
-        '\u{1b}' => "an escape character (starts terminal control sequences)",
-        '\u{0}'..='\u{1f}' | '\u{7f}' => "a control character",
-        '\u{80}'..='\u{9f}' => "a C1 control character",
+        '\u{1b}' => crate::t!("diag.char.escape"),
+        '\u{0}'..='\u{1f}' | '\u{7f}' => crate::t!("diag.char.control"),
+        '\u{80}'..='\u{9f}' => crate::t!("diag.char.c1"),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-            "a bidi control (changes the order text is shown in)"
+            crate::t!("diag.char.bidi")
         }
-        _ => "a zero-width character (invisible)",
+        _ => crate::t!("diag.char.zero_width"),
     }
 }
 

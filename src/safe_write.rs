@@ -17,7 +17,11 @@ pub struct WriteError {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot write {}: {}", self.path.display(), self.reason)
+        f.write_str(&crate::t!(
+            "file.cannot_write",
+            path = self.path.display(),
+            reason = self.reason
+        ))
     }
 }
 
@@ -40,23 +44,20 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     if let Some(meta) = &existing {
         let kind = meta.file_type();
         if kind.is_symlink() {
-            return Err(error(
-                path,
-                "it is a symbolic link; write to the file it points to, or remove the link",
-            ));
+            return Err(error(path, crate::t!("file.symlink")));
         }
         if !kind.is_file() {
-            let what = if kind.is_dir() {
-                "a directory"
+            let why = if kind.is_dir() {
+                crate::t!("file.is_dir")
             } else {
-                "not a regular file (a device, pipe or socket)"
+                crate::t!("file.not_regular")
             };
-            return Err(error(path, format!("it is {what}")));
+            return Err(error(path, why));
         }
     }
     let name = path
         .file_name()
-        .ok_or_else(|| error(path, "no file name"))?;
+        .ok_or_else(|| error(path, crate::t!("file.no_name")))?;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -78,7 +79,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mut temporary = builder.tempfile_in(&dir).map_err(|e| {
         error(
             path,
-            format!("cannot create a temporary file in {}: {e}", dir.display()),
+            crate::t!("file.no_temporary", dir = dir.display(), error = e),
         )
     })?;
     temporary
@@ -93,12 +94,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     temporary
         .persist(path)
         .map_err(|e| error(path, e.error.to_string()))?;
-    sync_dir(&dir).map_err(|e| {
-        error(
-            path,
-            format!("written, but the directory did not sync: {e}"),
-        )
-    })
+    sync_dir(&dir).map_err(|e| error(path, crate::t!("file.dir_not_synced", error = e)))
 }
 
 /// Makes a rename durable: the directory entry itself is synced.

@@ -3,6 +3,7 @@
 
 use posdesk::config::{self, Color, FileSettings, Origin, Setting};
 use posdesk::i18n::{Lang, LANG_ENV};
+use posdesk::t;
 use std::path::{Path, PathBuf};
 
 pub struct Effective {
@@ -111,57 +112,45 @@ impl Effective {
             path.as_ref()
                 .map_or(none.to_string(), |p| p.display().to_string())
         };
+        let line = |value: &dyn std::fmt::Display, origin: &Origin| {
+            t!("settings.value_origin", value = value, origin = origin)
+        };
         let file = match &self.file {
-            Some(chosen) => format!(
-                "{}  ({}{})",
-                chosen.value.display(),
-                chosen.origin,
-                if self.file_found { "" } else { "; not there" }
+            Some(chosen) if self.file_found => line(&chosen.value.display(), &chosen.origin),
+            Some(chosen) => t!(
+                "settings.file_missing",
+                path = chosen.value.display(),
+                origin = chosen.origin
             ),
-            None => "none  (no config directory)".to_string(),
+            None => t!("settings.no_config_dir").to_string(),
         };
         [
             ("config", file),
             (
                 "content",
-                format!(
-                    "{}  ({})",
-                    shown(&self.content.value, "built-in pack"),
-                    self.content.origin
+                line(
+                    &shown(&self.content.value, t!("cli.built_in_pack")),
+                    &self.content.origin,
                 ),
             ),
             (
                 "data",
-                format!(
-                    "{}  ({})",
-                    shown(&self.data.value, "none"),
-                    self.data.origin
+                line(
+                    &shown(&self.data.value, t!("settings.none")),
+                    &self.data.origin,
                 ),
             ),
-            (
-                "color",
-                format!("{}  ({})", self.color.value.name(), self.color.origin),
-            ),
-            (
-                "theme",
-                format!("{}  ({})", self.theme.value, self.theme.origin),
-            ),
-            (
-                "mouse",
-                format!("{}  ({})", self.mouse.value, self.mouse.origin),
-            ),
+            ("color", line(&self.color.value.name(), &self.color.origin)),
+            ("theme", line(&self.theme.value, &self.theme.origin)),
+            ("mouse", line(&self.mouse.value, &self.mouse.origin)),
             (
                 "keymap",
-                format!(
-                    "{}  ({})",
-                    shown(&self.keymap.value, "built-in keys"),
-                    self.keymap.origin
+                line(
+                    &shown(&self.keymap.value, t!("settings.built_in_keys")),
+                    &self.keymap.origin,
                 ),
             ),
-            (
-                "lang",
-                format!("{}  ({})", self.lang.value.code(), self.lang.origin),
-            ),
+            ("lang", line(&self.lang.value.code(), &self.lang.origin)),
         ]
         .iter()
         .map(|(name, value)| format!("{name:<8} {value}\n"))

@@ -129,7 +129,16 @@ fn a_csv_field_never_runs_as_a_formula() {
 fn purge_removes_old_cases_only() {
     let dir = filled();
     let data = dir.path().display().to_string();
-    let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "30"]);
+    let out = posdesk(&[
+        "--lang",
+        "en",
+        "--data",
+        &data,
+        "cases",
+        "purge",
+        "--older-than",
+        "30",
+    ]);
     assert!(text(&out.stdout).contains("purged 0 case(s)"));
     let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "0"]);
     assert_eq!(out.status.code(), Some(2), "today's cases are never purged");
@@ -142,7 +151,16 @@ fn purge_removes_old_cases_only() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     drop(conn);
-    let out = posdesk(&["--data", &data, "cases", "purge", "--older-than", "30"]);
+    let out = posdesk(&[
+        "--lang",
+        "en",
+        "--data",
+        &data,
+        "cases",
+        "purge",
+        "--older-than",
+        "30",
+    ]);
     assert!(
         text(&out.stdout).contains("purged 1 case(s)"),
         "{}",

@@ -30,9 +30,9 @@ fn content_dir() -> String {
 #[test]
 fn lint_passes_on_the_shipped_pack_with_a_one_line_summary() {
     for args in [
-        vec!["lint"],
-        vec!["lint", content_dir().as_str()],
-        vec!["--content", content_dir().as_str(), "lint"],
+        vec!["--lang", "en", "lint"],
+        vec!["--lang", "en", "lint", content_dir().as_str()],
+        vec!["--lang", "en", "--content", content_dir().as_str(), "lint"],
     ] {
         let out = posdesk(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
@@ -144,7 +144,7 @@ fn show_prints_an_item_with_its_links() {
 
 #[test]
 fn show_unknown_id_fails_with_a_suggestion() {
-    let out = posdesk(&["show", "card-status-abnormall"]);
+    let out = posdesk(&["--lang", "en", "show", "card-status-abnormall"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("did you mean \"card-status-abnormal\""),
@@ -176,14 +176,14 @@ fn code_for_a_discreet_code_warns_first() {
 
 #[test]
 fn unknown_or_malformed_code_exits_1_with_a_clear_message() {
-    let out = posdesk(&["code", "ZZ"]);
+    let out = posdesk(&["--lang", "en", "code", "ZZ"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("unknown response code ZZ"),
         "{}",
         stderr(&out)
     );
-    let out = posdesk(&["code", "123"]);
+    let out = posdesk(&["--lang", "en", "code", "123"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not a response code"));
 }
@@ -222,7 +222,15 @@ fn export_writes_markdown_html_and_json() {
 
 #[test]
 fn export_to_an_impossible_path_fails_cleanly() {
-    let out = posdesk(&["export", "--format", "md", "-o", "/nonexistent-dir/x.md"]);
+    let out = posdesk(&[
+        "--lang",
+        "en",
+        "export",
+        "--format",
+        "md",
+        "-o",
+        "/nonexistent-dir/x.md",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot write"));
 }
@@ -270,7 +278,9 @@ fn render_prints_exactly_height_lines_at_any_size() {
 
 #[test]
 fn render_rejects_unknown_keys_and_bad_sizes() {
-    let out = posdesk(&["render", "--size", "80x24", "--keys", "<Entr>"]);
+    let out = posdesk(&[
+        "--lang", "en", "render", "--size", "80x24", "--keys", "<Entr>",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("unknown key name <Entr>"),
@@ -285,7 +295,7 @@ fn render_rejects_unknown_keys_and_bad_sizes() {
 
 #[test]
 fn the_app_refuses_to_start_without_a_terminal() {
-    let out = posdesk(&[]);
+    let out = posdesk(&["--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("needs a terminal"),
@@ -306,7 +316,15 @@ fn render_takes_a_100_kb_paste_from_a_keys_file() {
     let screen = String::from_utf8_lossy(&out.stdout).to_string();
     assert_eq!(screen.lines().count(), 40);
     assert!(screen.contains("搜索最多 200 个字"), "{screen}");
-    let missing = posdesk(&["render", "--size", "80x24", "--keys-file", "/no/such/keys"]);
+    let missing = posdesk(&[
+        "--lang",
+        "en",
+        "render",
+        "--size",
+        "80x24",
+        "--keys-file",
+        "/no/such/keys",
+    ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("cannot read keys from /no/such/keys"));
 }

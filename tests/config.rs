@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 fn posdesk(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_posdesk"));
     command
-        .env("POSDESK_LANG", "zh")
+        .env("POSDESK_LANG", "en")
         .args(args)
         .env_remove("POSDESK_DATA")
         .env_remove("POSDESK_CONFIG")

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 /// posdesk with no settings of the developer's own: no config file, no NO_COLOR.
 fn posdesk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
-        .env("POSDESK_LANG", "zh")
+        .env("POSDESK_LANG", "en")
         .args(args)
         .env_remove("POSDESK_DATA")
         .env_remove("NO_COLOR")

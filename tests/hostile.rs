@@ -168,6 +168,8 @@ fn a_hostile_markdown_or_html_pack_makes_an_inert_handout() {
 
 fn export_to(target: &Path) -> Output {
     posdesk(&[
+        "--lang",
+        "en",
         "export",
         "--format",
         "json",

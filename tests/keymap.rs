@@ -87,6 +87,7 @@ fn a_changed_key_shows_itself_in_the_hints_and_the_help() {
 
 #[test]
 fn a_broken_keymap_names_the_file_and_line() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let broken = EMBEDDED
         .replacen("run = \"select_next\"", "run = \"selct_next\"", 1)
         .replacen("on = \"<PageUp>\"", "on = \"<PgUpp>\"", 1);
@@ -125,6 +126,7 @@ fn a_broken_keymap_names_the_file_and_line() {
 
 #[test]
 fn keys_bound_twice_in_a_layer_are_an_error() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let doubled = format!("{EMBEDDED}\n[[global]]\non = \"<C-n>\"\nrun = \"open\"\ndesc = \"x\"\n");
     let errors = Keymap::parse("k.toml", &doubled, &keymap_layers());
     assert!(errors.is_err_and(|e| e.to_string().contains("key Ctrl-N is bound twice")));

@@ -550,7 +550,7 @@ fn uncovered_symptoms_and_causes_are_warnings() {
             .any(|w| w.contains("warning: cause \"one\" is reached by no triage answer")),
         "{warnings:?}"
     );
-    let out = posdesk_cli(&["lint", &dir.path().display().to_string()]);
+    let out = posdesk_cli(&["--lang", "en", "lint", &dir.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("2 warning(s)"), "{text}");

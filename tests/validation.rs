@@ -85,6 +85,9 @@ fn the_shipped_pack_is_clean() {
 
 #[test]
 fn toml_syntax_error() {
+    // In English; the pack's files are read on worker threads, which speak the process's
+    // language (every test here checks English words).
+    posdesk::i18n::set_lang(posdesk::i18n::Lang::En);
     let pack = Pack::new();
     let line = pack.replace(
         "causes/pos-settings.toml",

@@ -140,13 +140,7 @@ impl KeyPress {
 
     /// Reads a key name as written between brackets: `Enter`, `C-x`, `A-Left`, `S-Tab`, `F1`.
     pub fn parse(name: &str) -> Result<KeyPress, String> {
-        let unknown = || {
-            format!(
-                "unknown key name <{name}>: use a character, or one of <Enter> <Esc> <Tab> <BackTab> <Up> <Down> \
-<Left> <Right> <PageUp> <PageDown> <Home> <End> <Backspace> <Delete> <Space> <F1>..<F12>, \
-with C- (Ctrl), A- (Alt) or S- (Shift) before it, like <C-c>"
-            )
-        };
+        let unknown = || crate::t!("input.unknown_key", name = name);
         let mut mods = Mods::NONE;
         let mut base = name;
         while let Some((prefix, rest)) = base
@@ -232,9 +226,13 @@ pub fn parse_inputs(text: &str) -> Result<Vec<Input>, String> {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if let Some(after) = rest.strip_prefix(PASTE_OPEN) {
-            let end = after
-                .find(PASTE_CLOSE)
-                .ok_or_else(|| format!("{PASTE_OPEN} without {PASTE_CLOSE}"))?;
+            let end = after.find(PASTE_CLOSE).ok_or_else(|| {
+                crate::t!(
+                    "input.paste_not_closed",
+                    open = PASTE_OPEN,
+                    close = PASTE_CLOSE
+                )
+            })?;
             inputs.push(Input::Paste(
                 after.get(..end).unwrap_or_default().to_string(),
             ));

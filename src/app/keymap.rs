@@ -55,16 +55,23 @@ impl Keymap {
                 let pos = lines.pos(key.span().start);
                 if !known.contains(&name) {
                     let hint = match did_you_mean(name, &known) {
-                        Some(close) => format!("did you mean [[{close}]]?"),
-                        None => format!("use one of: [[{}]]", known.join("]], [[")),
+                        Some(close) => crate::t!("keymap.did_you_mean_layer", close = close),
+                        None => {
+                            let layers: Vec<String> =
+                                known.iter().map(|l| format!("[[{l}]]")).collect();
+                            crate::t!(
+                                "keymap.use_one_of",
+                                names = layers.join(crate::t!("common.list_sep"))
+                            )
+                        }
                     };
-                    errors.push(pos.error(format!("unknown keymap layer `{name}`"), hint));
+                    errors.push(pos.error(crate::t!("keymap.unknown_layer", name = name), hint));
                     continue;
                 }
                 let Some(array) = value.get_ref().as_array() else {
                     errors.push(pos.error(
-                        format!("`{name}` must be a list of tables"),
-                        format!("write each binding under [[{name}]] (two brackets)"),
+                        crate::t!("keymap.not_a_list", name = name),
+                        crate::t!("keymap.not_a_list_hint", name = name),
                     ));
                     continue;
                 };
@@ -73,8 +80,8 @@ impl Keymap {
                     let at = lines.pos(element.span().start);
                     let Some(table) = element.get_ref().as_table() else {
                         errors.push(at.error(
-                            format!("entries of `{name}` must be tables"),
-                            format!("write each binding under [[{name}]]"),
+                            crate::t!("keymap.not_a_table", name = name),
+                            crate::t!("keymap.not_a_table_hint", name = name),
                         ));
                         continue;
                     };
@@ -214,9 +221,7 @@ fn read_binding(
             .unwrap_or(&written);
         match KeyPress::parse(name) {
             Ok(press) => presses.push(press),
-            Err(message) => {
-                errors.push(pos.error(message, "write keys like \"<C-n>\", \"<Enter>\", \"<F1>\""))
-            }
+            Err(message) => errors.push(pos.error(message, crate::t!("keymap.key_hint"))),
         }
     }
     let (run, run_pos) = run?;
@@ -224,10 +229,13 @@ fn read_binding(
         let names: Vec<String> = Action::ALL.iter().map(|a| a.name()).collect();
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         let hint = match did_you_mean(&run, &refs) {
-            Some(close) => format!("did you mean \"{close}\"?"),
-            None => format!("use one of: {}", names.join(", ")),
+            Some(close) => crate::t!("keymap.did_you_mean_action", close = close),
+            None => crate::t!(
+                "keymap.use_one_of",
+                names = names.join(crate::t!("common.list_sep"))
+            ),
         };
-        errors.push(run_pos.error(format!("unknown action \"{run}\""), hint));
+        errors.push(run_pos.error(crate::t!("keymap.unknown_action", run = run), hint));
         return None;
     };
     Some(Binding {
@@ -266,8 +274,8 @@ fn check_duplicates(
             let key = key.normalized();
             if seen.contains(&key) {
                 errors.push(at.error(
-                    format!("key {} is bound twice in [[{layer}]]", key.label()),
-                    "keep one binding per key in a layer",
+                    crate::t!("keymap.bound_twice", key = key.label(), layer = layer),
+                    crate::t!("keymap.bound_twice_hint"),
                 ));
             }
             seen.push(key);
@@ -275,8 +283,8 @@ fn check_duplicates(
     }
     if keymap.layers.iter().any(|(name, _)| name == layer) {
         errors.push(at.error(
-            format!("layer [[{layer}]] appears twice"),
-            "keep each layer's bindings together",
+            crate::t!("keymap.layer_twice", layer = layer),
+            crate::t!("keymap.layer_twice_hint"),
         ));
     }
 }

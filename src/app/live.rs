@@ -115,9 +115,7 @@ pub fn run(desk: Desk) -> io::Result<()> {
 pub fn run_on(desk: Desk, start: Start) -> io::Result<()> {
     let theme = start.theme;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(io::Error::other(
-            "the full-screen app needs a terminal; use `posdesk render`, `posdesk search` or `posdesk code` instead",
-        ));
+        return Err(io::Error::other(crate::t!("live.needs_terminal")));
     }
     // The search index builds beside the first screen, which does not need it.
     let preparing = desk.clone();
@@ -136,11 +134,7 @@ pub fn run_on(desk: Desk, start: Start) -> io::Result<()> {
         super::watch::watch(dir, move |change| {
             let _ = changes.send(Message::ContentChanged(change));
         })
-        .map_err(|e| {
-            unwatched = Some(format!(
-                "改动内容后不会自动重新载入（{e}）：改完请重启 posdesk"
-            ))
-        })
+        .map_err(|e| unwatched = Some(crate::t!("live.not_watched", error = e)))
         .ok()
         .zip(Some(dir.to_path_buf()))
     });

@@ -121,8 +121,11 @@ impl Theme {
                 file: name_or_path.to_string(),
                 line: 1,
                 column: 1,
-                message: format!("no such theme ({e})"),
-                hint: format!("use one of {} or a theme file's path", names.join(", ")),
+                message: crate::t!("theme.no_such_theme", error = e),
+                hint: crate::t!(
+                    "theme.no_such_theme_hint",
+                    names = names.join(crate::t!("common.list_sep"))
+                ),
             }])
         })?;
         let name = std::path::Path::new(name_or_path)
@@ -148,11 +151,17 @@ impl Theme {
                 match key.get_ref().as_ref() {
                     "background" => match color_of(value.get_ref()) {
                         Some(c) => background = Some(c),
-                        None => errors.push(pos.error("bad colour for `background`", COLOR_HINT)),
+                        None => errors.push(pos.error(
+                            crate::t!("theme.bad_background"),
+                            crate::t!("theme.color_hint"),
+                        )),
                     },
                     "styles" => {
                         let Some(table) = value.get_ref().as_table() else {
-                            errors.push(pos.error("`styles` must be a table", "write [styles]"));
+                            errors.push(pos.error(
+                                crate::t!("theme.styles_not_a_table"),
+                                crate::t!("theme.styles_not_a_table_hint"),
+                            ));
                             continue;
                         };
                         for (role, style) in table.iter() {
@@ -160,10 +169,15 @@ impl Theme {
                             let role = role.get_ref().as_ref();
                             let Some(known) = ROLES.iter().find(|r| **r == role) else {
                                 let hint = match did_you_mean(role, &ROLES) {
-                                    Some(close) => format!("did you mean `{close}`?"),
-                                    None => format!("the roles are: {}", ROLES.join(", ")),
+                                    Some(close) => crate::t!("diag.did_you_mean", close = close),
+                                    None => crate::t!(
+                                        "theme.the_roles_are",
+                                        roles = ROLES.join(crate::t!("common.list_sep"))
+                                    ),
                                 };
-                                errors.push(at.error(format!("unknown role `{role}`"), hint));
+                                errors.push(
+                                    at.error(crate::t!("theme.unknown_role", role = role), hint),
+                                );
                                 continue;
                             };
                             match style_of(style.get_ref()) {
@@ -171,18 +185,18 @@ impl Theme {
                                     styles.insert(*known, s);
                                 }
                                 Err(problem) => errors.push(at.error(
-                                    format!("bad style for `{role}`: {problem}"),
-                                    COLOR_HINT,
+                                    crate::t!("theme.bad_style", role = role, problem = problem),
+                                    crate::t!("theme.color_hint"),
                                 )),
                             }
                         }
                     }
                     other => {
                         let hint = match did_you_mean(other, &["background", "styles"]) {
-                            Some(close) => format!("did you mean `{close}`?"),
-                            None => "a theme has `background` and [styles]".to_string(),
+                            Some(close) => crate::t!("diag.did_you_mean", close = close),
+                            None => crate::t!("theme.keys_hint").to_string(),
                         };
-                        errors.push(pos.error(format!("unknown key `{other}` in a theme"), hint));
+                        errors.push(pos.error(crate::t!("theme.unknown_key", key = other), hint));
                     }
                 }
             }
@@ -317,8 +331,6 @@ impl Theme {
     }
 }
 
-const COLOR_HINT: &str = "fg / bg take a colour name (red, lightcyan, darkgray, ...), a number 0-255 or \"#rrggbb\"; modifiers a list of bold, dim, italic, underlined, reversed";
-
 /// The default theme's style for a role a theme leaves out.
 fn default_style(role: &str) -> Option<Style> {
     let (_, text) = BUILT_IN.first()?;
@@ -336,27 +348,27 @@ fn color_of(value: &DeValue<'_>) -> Option<Color> {
 }
 
 fn style_of(value: &DeValue<'_>) -> Result<Style, String> {
-    let table = value
-        .as_table()
-        .ok_or("write it as { fg = \"...\", modifiers = [...] }")?;
+    let table = value.as_table().ok_or(crate::t!("theme.style_form"))?;
     let mut style = Style::default();
     for (key, value) in table.iter() {
         let value = value.get_ref();
         match key.get_ref().as_ref() {
-            "fg" => style = style.fg(color_of(value).ok_or("unknown colour for fg")?),
-            "bg" => style = style.bg(color_of(value).ok_or("unknown colour for bg")?),
+            "fg" => style = style.fg(color_of(value).ok_or(crate::t!("theme.unknown_fg"))?),
+            "bg" => style = style.bg(color_of(value).ok_or(crate::t!("theme.unknown_bg"))?),
             "modifiers" => {
-                let list = value.as_array().ok_or("modifiers must be a list")?;
+                let list = value
+                    .as_array()
+                    .ok_or(crate::t!("theme.modifiers_not_a_list"))?;
                 for item in list.iter() {
                     let name = item.get_ref().as_str().unwrap_or("");
                     let (_, modifier) = MODIFIERS
                         .iter()
                         .find(|(n, _)| *n == name)
-                        .ok_or_else(|| format!("unknown modifier `{name}`"))?;
+                        .ok_or_else(|| crate::t!("theme.unknown_modifier", name = name))?;
                     style = style.add_modifier(*modifier);
                 }
             }
-            other => return Err(format!("unknown key `{other}` (fg, bg, modifiers)")),
+            other => return Err(crate::t!("theme.unknown_style_key", key = other)),
         }
     }
     Ok(style)
@@ -403,6 +415,7 @@ mod tests {
 
     #[test]
     fn a_broken_theme_names_its_line() {
+        let _en = crate::i18n::scoped(crate::i18n::Lang::En);
         let text = "[styles]\nheading = { fg = \"cyann\" }\nheadng = {}\n";
         let Err(errors) = Theme::parse("mine", "mine.toml", text, true) else {
             panic!("accepted");

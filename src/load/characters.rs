@@ -94,6 +94,7 @@ mod tests {
 
     #[test]
     fn raw_and_escaped_controls_are_found_where_they_are() {
+        let _en = crate::i18n::scoped(crate::i18n::Lang::En);
         assert_eq!(
             problems("title = \"ok\"\r\nnote = \"fine\\\\u001b\"\n"),
             Vec::<String>::new()
