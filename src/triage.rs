@@ -36,6 +36,17 @@ pub enum Standing {
     RuledOut,
 }
 
+impl Standing {
+    /// How the screen and the report name it: 保留, 待查, 排除.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Kept => crate::t!("triage.kept"),
+            Standing::Open => crate::t!("triage.open"),
+            Standing::RuledOut => crate::t!("triage.ruled_out"),
+        }
+    }
+}
+
 /// One cause still in the list, with the answer that decided its standing.
 #[derive(Debug, Clone, Copy)]
 pub struct InPlay<'p> {
@@ -138,35 +149,38 @@ pub enum TriageError {
 impl fmt::Display for TriageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TriageError::NoTriage => write!(f, "this pack has no triage questions"),
-            TriageError::UnknownSymptom { given, near } => {
-                write!(f, "no symptom \"{given}\"")?;
-                if let Some(near) = near {
-                    write!(f, "; did you mean \"{near}\"?")?;
-                }
-                Ok(())
-            }
+            TriageError::NoTriage => f.write_str(crate::t!("triage.no_triage")),
+            TriageError::UnknownSymptom { given, near } => match near {
+                Some(near) => f.write_str(&crate::t!(
+                    "triage.unknown_symptom_near",
+                    given = given,
+                    near = near
+                )),
+                None => f.write_str(&crate::t!("triage.unknown_symptom", given = given)),
+            },
             TriageError::NoStart { symptom } => {
-                write!(f, "symptom \"{symptom}\" has no triage question")
+                f.write_str(&crate::t!("triage.no_start", symptom = symptom))
             }
             TriageError::NoSuchAnswer {
                 step,
                 given,
                 question,
                 answers,
-            } => write!(
-                f,
-                "answer {step} is {given}, but question {step} ({question}) has answers 1-{answers}"
-            ),
-            TriageError::PastTheEnd { step } => write!(
-                f,
-                "answer {step} has no question: the triage ended after answer {}",
-                step.saturating_sub(1)
-            ),
-            TriageError::Broken { question } => write!(
-                f,
-                "question \"{question}\" has no answers or leads to a question that does not exist; run `posdesk lint`"
-            ),
+            } => f.write_str(&crate::t!(
+                "triage.no_such_answer",
+                step = step,
+                given = given,
+                question = question,
+                answers = answers
+            )),
+            TriageError::PastTheEnd { step } => f.write_str(&crate::t!(
+                "triage.past_the_end",
+                step = step,
+                last = step.saturating_sub(1)
+            )),
+            TriageError::Broken { question } => {
+                f.write_str(&crate::t!("triage.broken", question = question))
+            }
         }
     }
 }
@@ -401,11 +415,8 @@ pub fn warnings(pack: &Pack) -> Vec<Diagnostic> {
     for symptom in &pack.symptoms {
         if start_of(pack, &symptom.id).is_none() {
             found.push(place(&symptom.location).error(
-                format!(
-                    "warning: symptom \"{}\" has no triage: no question lists it in `starts`",
-                    symptom.id
-                ),
-                "add its id to the `starts` of a [[question]] under triage/",
+                crate::t!("triage.warn_no_triage", symptom = symptom.id),
+                crate::t!("triage.warn_no_triage_fix"),
             ));
         }
     }
@@ -413,11 +424,13 @@ pub fn warnings(pack: &Pack) -> Vec<Diagnostic> {
         let depth = deepest(pack, question);
         if depth > MAX_DEPTH {
             found.push(place(&question.location).error(
-                format!(
-                    "warning: the triage from \"{}\" can ask {depth} questions in a row; a clerk with a customer waiting needs at most {MAX_DEPTH}",
-                    question.id
+                crate::t!(
+                    "triage.warn_too_deep",
+                    question = question.id,
+                    depth = depth,
+                    max = MAX_DEPTH
                 ),
-                "merge questions, or lead earlier answers straight to causes",
+                crate::t!("triage.warn_too_deep_fix"),
             ));
         }
     }
@@ -439,11 +452,8 @@ pub fn warnings(pack: &Pack) -> Vec<Diagnostic> {
     for cause in &pack.causes {
         if !reached.contains(cause.id.as_str()) {
             found.push(place(&cause.location).error(
-                format!(
-                    "warning: cause \"{}\" is reached by no triage answer",
-                    cause.id
-                ),
-                "name it in the `causes` or `rule_in` of an answer that leads to it",
+                crate::t!("triage.warn_unreached", cause = cause.id),
+                crate::t!("triage.warn_unreached_fix"),
             ));
         }
     }
@@ -497,26 +507,28 @@ fn deepest(pack: &Pack, start: &Question) -> usize {
 
 /// Why a cause stands where it does, in a clerk's words: 「问题」答「回答」.
 pub fn reason(question: &Question, answer: &Answer) -> String {
-    format!("「{}」答「{}」", question.text, answer.text)
+    crate::t!(
+        "triage.reason",
+        question = question.text,
+        answer = answer.text
+    )
 }
 
 /// What an outcome asks of the clerk, in one line.
 pub fn outcome_line(pack: &Pack, answer: &Answer, leading: Option<&Cause>) -> String {
     match &answer.leads_to {
-        Lead::EnterCode => {
-            "输入屏幕或签购单上的应答码（如 05、51），按码的处理方法做。".to_string()
-        }
+        Lead::EnterCode => crate::t!("triage.enter_code").to_string(),
         Lead::Code(id) => match pack.item(id) {
             Some(crate::model::Item::Code(code)) => {
-                format!("应答码 {}：{}", code.code, code.meaning)
+                crate::t!("triage.code", code = code.code, meaning = code.meaning)
             }
-            _ => format!("应答码 {id}"),
+            _ => crate::t!("triage.code_id", id = id),
         },
         Lead::Causes(_) | Lead::Question(_) => match leading {
-            Some(cause) => format!("先按这个原因处理：{}", cause.title),
-            None => "按下面的原因逐一排查。".to_string(),
+            Some(cause) => crate::t!("triage.start_with", title = cause.title),
+            None => crate::t!("triage.check_each").to_string(),
         },
-        Lead::Escalate { to, how } => format!("转交{}：{how}", to.label()),
+        Lead::Escalate { to, how } => crate::t!("triage.hand_over", to = to.label(), how = how),
     }
 }
 
@@ -650,7 +662,10 @@ impl Walk<'_> {
 /// The report as text for people: the path, then the question or the outcome, then the
 /// causes with their standing.
 pub fn report_text(report: &WalkReport) -> String {
-    let mut out = format!("问诊：{}\n", report.symptom.title);
+    let mut out = format!(
+        "{}\n",
+        crate::t!("triage.report_heading", symptom = report.symptom.title)
+    );
     for (n, step) in report.answered.iter().enumerate() {
         out += &format!(
             "  {}. {} -> {} {}\n",
@@ -661,31 +676,37 @@ pub fn report_text(report: &WalkReport) -> String {
         );
     }
     if let Some(question) = &report.question {
-        out += &format!("\n问题 {}：{}\n", report.answered.len() + 1, question.text);
+        let n = report.answered.len() + 1;
+        out += &format!(
+            "\n{}\n",
+            crate::t!("triage.report_question", n = n, text = question.text)
+        );
         if let Some(hint) = &question.hint {
-            out += &format!("  怎么看：{hint}\n");
+            out += &format!("  {}\n", crate::t!("triage.report_hint", hint = hint));
         }
         for (n, answer) in question.answers.iter().enumerate() {
             out += &format!("  {} {answer}\n", n + 1);
         }
     }
     if let Some(outcome) = &report.outcome {
-        out += &format!("\n结果：{}\n", outcome.text);
+        out += &format!(
+            "\n{}\n",
+            crate::t!("triage.report_outcome", text = outcome.text)
+        );
         if let Some(note) = &outcome.note {
-            out += &format!("  注意：{note}\n");
+            out += &format!("  {}\n", crate::t!("triage.report_note", note = note));
         }
         if let Some(leading) = &outcome.leading {
-            out += &format!("  详情：posdesk show {}\n", leading.id);
+            out += &format!(
+                "  {}\n",
+                crate::t!("triage.report_details", id = leading.id)
+            );
         }
     }
     if !report.causes.is_empty() {
-        out += "\n可能原因：\n";
+        out += &format!("\n{}\n", crate::t!("triage.report_causes"));
         for cause in &report.causes {
-            let standing = match cause.standing {
-                Standing::Kept => "保留",
-                Standing::Open => "待查",
-                Standing::RuledOut => "排除",
-            };
+            let standing = cause.standing.label();
             out += &format!("  [{standing}] {} ({})", cause.title, cause.id);
             if let Some(because) = &cause.because {
                 out += &format!("  {because}");

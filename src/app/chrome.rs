@@ -52,8 +52,8 @@ pub fn draw_tabs(
 
 /// The query line; returns where the text cursor goes, so input methods work.
 pub fn draw_query(buffer: &mut Buffer, area: Rect, query: &str, theme: &Theme) -> Position {
-    let prompt = " 搜索> ";
-    let prompt_width = width(prompt);
+    let prompt = format!(" {} ", crate::t!("app.search_prompt"));
+    let prompt_width = width(&prompt);
     let room = (area.width as usize).saturating_sub(prompt_width + 1);
     // Show the end of a long query, where typing happens.
     let mut shown: Vec<char> = Vec::new();
@@ -70,7 +70,7 @@ pub fn draw_query(buffer: &mut Buffer, area: Rect, query: &str, theme: &Theme) -
     let mut spans = vec![Span::styled(prompt, theme.heading())];
     if query.is_empty() {
         spans.push(Span::styled(
-            "输入应答码、汉字或拼音，如 05、余额、yebz",
+            crate::t!("app.search_placeholder"),
             theme.dim(),
         ));
     } else {

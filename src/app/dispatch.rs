@@ -103,7 +103,7 @@ impl App {
         let room = QUERY_LIMIT.saturating_sub(self.query.chars().count());
         let taken: String = text.chars().take(room).collect();
         if taken.chars().count() < text.chars().count() {
-            self.status = Some(format!("搜索最多 {QUERY_LIMIT} 个字，多出的部分没有输入"));
+            self.status = Some(crate::t!("app.status.query_limit", limit = QUERY_LIMIT));
         }
         if !taken.is_empty() {
             self.query.push_str(&taken);
@@ -159,9 +159,9 @@ impl App {
             Action::ToggleProjector => {
                 self.toggle_projector();
                 self.status = Some(if self.projector() {
-                    "投影模式：只显示当前面板，行距加大，高对比度（再按一次退出）".to_string()
+                    crate::t!("app.status.projector_on").to_string()
                 } else {
-                    "已退出投影模式".to_string()
+                    crate::t!("app.status.projector_off").to_string()
                 });
                 return Outcome::redraw();
             }
@@ -171,20 +171,20 @@ impl App {
                 let on = !self.desk.cases().ranking();
                 self.desk.cases().set_ranking(on);
                 self.status = Some(if on {
-                    "原因按本店记录的结果排序（解决次数多的在前）".to_string()
+                    crate::t!("app.status.ranking_on").to_string()
                 } else {
-                    "原因按内容包的顺序排列（不看本店记录）".to_string()
+                    crate::t!("app.status.ranking_off").to_string()
                 });
                 return Outcome::redraw();
             }
             Action::ToggleMouse => {
                 self.mouse_captured = !self.mouse_captured;
                 self.status = Some(if self.mouse_captured {
-                    "鼠标已恢复：点击选择，滚轮滚动".to_string()
+                    crate::t!("app.status.mouse_on").to_string()
                 } else {
-                    format!(
-                        "鼠标已释放：可以用鼠标选中文字；按 {} 恢复",
-                        self.keymap.hint(GLOBAL, Action::ToggleMouse)
+                    crate::t!(
+                        "app.status.mouse_off",
+                        key = self.keymap.hint(GLOBAL, Action::ToggleMouse)
                     )
                 });
                 return effect(Effect::MouseCapture(self.mouse_captured));
@@ -269,14 +269,14 @@ impl App {
             .active_screen()
             .and_then(|s| s.answer(&self.desk, &self.query));
         let Some(item) = id.as_deref().and_then(|id| self.desk.pack().item(id)) else {
-            self.status = Some("没有可复制的答案：先选中一个原因、应答码或问题".to_string());
+            self.status = Some(crate::t!("app.status.nothing_to_copy").to_string());
             return Outcome::redraw();
         };
         let text = crate::report::answer_text(self.desk.pack(), item);
-        self.status = Some(format!(
-            "已复制「{}」的答案（{} 字）到剪贴板",
-            item.title(),
-            text.chars().count()
+        self.status = Some(crate::t!(
+            "app.status.copied",
+            title = item.title(),
+            chars = text.chars().count()
         ));
         effect(Effect::Copy(text))
     }
@@ -284,9 +284,9 @@ impl App {
     /// Opens a case with what is on screen and shows it.
     fn new_case(&mut self) -> Outcome {
         if self.active_screen().is_some_and(|s| !s.opens_cases()) {
-            self.status = Some(format!(
-                "练习时不新建记录：先按 {} 回到排查",
-                self.keymap.hint(GLOBAL, Action::ShowTroubleshoot)
+            self.status = Some(crate::t!(
+                "app.status.no_case_in_quiz",
+                key = self.keymap.hint(GLOBAL, Action::ShowTroubleshoot)
             ));
             return Outcome::redraw();
         }
@@ -302,12 +302,14 @@ impl App {
             Ok(Ok(id)) => {
                 let before = self.snapshot();
                 self.show_on("cases", &id.to_string(), before);
-                self.status = Some(format!(
-                    "已新建记录 #{id}：每一处改动都立即保存；不要记录卡号、密码和安全码"
-                ));
+                self.status = Some(crate::t!("app.status.case_created", id = id));
             }
-            Ok(Err(error)) => self.status = Some(format!("不能新建记录：{error}")),
-            Err(message) => self.status = Some(format!("不能新建记录：{message}")),
+            Ok(Err(error)) => {
+                self.status = Some(crate::t!("app.status.case_failed", error = error));
+            }
+            Err(message) => {
+                self.status = Some(crate::t!("app.status.case_failed", error = message));
+            }
         }
         Outcome::redraw()
     }

@@ -46,12 +46,12 @@ impl App {
             widgets::centered(
                 buffer,
                 size,
-                format!(
-                    "终端太小 / terminal too small: {}x{}, need at least {}x{}",
-                    size.width,
-                    size.height,
-                    layout::MIN_WIDTH,
-                    layout::MIN_HEIGHT
+                crate::t!(
+                    "app.too_small",
+                    width = size.width,
+                    height = size.height,
+                    min_width = layout::MIN_WIDTH,
+                    min_height = layout::MIN_HEIGHT
                 ),
             );
             return None;
@@ -59,12 +59,13 @@ impl App {
         let theme = &self.theme;
         let mut tab_hint = String::new();
         if !self.mouse_captured {
-            tab_hint.push_str("鼠标已释放  ");
+            tab_hint.push_str(crate::t!("app.mouse_released"));
+            tab_hint.push_str("  ");
         }
-        tab_hint += &format!(
-            "{} 帮助  {} 退出",
-            self.keymap.hint(GLOBAL, Action::Help),
-            self.keymap.hint(GLOBAL, Action::Quit)
+        tab_hint += &crate::t!(
+            "app.tab_hint",
+            help = self.keymap.hint(GLOBAL, Action::Help),
+            quit = self.keymap.hint(GLOBAL, Action::Quit)
         );
         chrome::draw_tabs(
             buffer,
@@ -118,7 +119,7 @@ impl App {
                     // Until the files are fixed, say that the pack shown is the old one.
                     match self.content_problems {
                         0 => crumbs,
-                        n => format!("内容有 {n} 个问题（用上一版） | {crumbs}"),
+                        n => crate::t!("app.old_content_crumb", n = n, crumbs = crumbs),
                     }
                 },
                 hints.join("  "),

@@ -80,13 +80,16 @@ impl App {
 
     pub fn with_keymap(desk: Desk, keymap: Keymap, theme: Theme) -> App {
         let screens = screens::all();
-        let mut layers = vec![(GLOBAL.to_string(), "所有界面".to_string())];
+        let mut layers = vec![(
+            GLOBAL.to_string(),
+            crate::t!("app.layer_global").to_string(),
+        )];
         layers.extend(
             screens
                 .iter()
                 .map(|s| (s.key().to_string(), s.title().to_string())),
         );
-        layers.push(("help".to_string(), "帮助".to_string()));
+        layers.push(("help".to_string(), crate::t!("app.layer_help").to_string()));
         App {
             desk,
             keymap,
@@ -176,7 +179,7 @@ impl App {
     /// Every key binding as a Markdown table (layer, keys, what it does), as the README
     /// shows it: made from the keymap, like the help.
     pub fn key_table(&self) -> String {
-        let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
+        let mut out = format!("{}\n|---|---|---|\n", crate::t!("app.key_table_header"));
         for (layer, title) in &self.layers {
             for binding in self.keymap.layer(layer) {
                 let keys: Vec<String> = binding

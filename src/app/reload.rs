@@ -22,15 +22,12 @@ impl App {
                 let desk = self.desk.with_pack(pack);
                 self.replace_desk(desk);
                 self.content_problems = 0;
-                self.status = Some(format!("内容已重新载入：{items} 项"));
+                self.status = Some(crate::t!("app.status.reloaded", items = items));
             }
             Err(diagnostics) => {
                 self.overlays.push(Box::new(Problems::new(&diagnostics)));
                 self.content_problems = diagnostics.len();
-                self.status = Some(format!(
-                    "内容有 {} 个问题，仍在用上一次载入的内容",
-                    diagnostics.len()
-                ));
+                self.status = Some(crate::t!("app.status.reload_failed", n = diagnostics.len()));
             }
         }
         Outcome::redraw()

@@ -41,25 +41,20 @@ impl Help {
         let mut lines: Vec<DetailLine> = vec![
             DetailLine {
                 pieces: vec![Piece::new(
-                    format!(
-                        "按键（{}、{} 或 ? 关闭）",
-                        cx.keymap.hint("help", Action::CloseHelp),
-                        cx.keymap.hint(crate::app::keymap::GLOBAL, Action::Help)
+                    crate::t!(
+                        "overlay.help_heading",
+                        close = cx.keymap.hint("help", Action::CloseHelp),
+                        help = cx.keymap.hint(crate::app::keymap::GLOBAL, Action::Help)
                     ),
                     theme.heading(),
                 )],
                 indent: 0,
                 link: None,
             },
+            paragraph("", crate::t!("overlay.help_typing"), &[], theme),
             paragraph(
                 "",
-                "直接输入汉字、拼音或应答码即可搜索，不需要先按别的键（练习界面除外：那里按数字作答）。",
-                &[],
-                theme,
-            ),
-            paragraph(
-                "",
-                &format!("? 在搜索为空时打开帮助。鼠标：点击选择，滚轮滚动指针下的面板；按 {mouse} 释放鼠标，就可以用鼠标选中、复制屏幕上的字，再按一次恢复。"),
+                &crate::t!("overlay.help_mouse", mouse = mouse),
                 &[],
                 theme,
             ),
@@ -154,6 +149,9 @@ impl Overlay for Help {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        vec![Hint::new(&[Action::CloseHelp], "关闭帮助")]
+        vec![Hint::new(
+            &[Action::CloseHelp],
+            crate::t!("overlay.close_help"),
+        )]
     }
 }

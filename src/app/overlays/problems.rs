@@ -42,10 +42,7 @@ impl Problems {
         let theme = cx.theme;
         let mut lines = vec![DetailLine::new(
             vec![Piece::new(
-                format!(
-                    "内容有 {} 个问题：仍在用上一次载入的内容。改好文件并保存，就会自动重新载入。",
-                    self.total
-                ),
+                crate::t!("overlay.problems_heading", n = self.total),
                 theme.warning(),
             )],
             0,
@@ -65,9 +62,9 @@ impl Problems {
         if self.total > self.problems.len() {
             lines.push(DetailLine::new(
                 vec![Piece::new(
-                    format!(
-                        "……还有 {} 个：posdesk lint 列出全部",
-                        self.total - self.problems.len()
+                    crate::t!(
+                        "overlay.problems_more",
+                        n = self.total - self.problems.len()
                     ),
                     theme.dim(),
                 )],
@@ -153,8 +150,11 @@ impl Overlay for Problems {
 
     fn hints(&self) -> Vec<Hint> {
         vec![
-            Hint::new(&[Action::SelectPrev, Action::SelectNext], "滚动"),
-            Hint::new(&[Action::Escape], "先关上（改好后自动载入）"),
+            Hint::new(
+                &[Action::SelectPrev, Action::SelectNext],
+                crate::t!("overlay.scroll"),
+            ),
+            Hint::new(&[Action::Escape], crate::t!("overlay.close_problems")),
         ]
     }
 }

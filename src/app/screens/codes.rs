@@ -36,7 +36,7 @@ impl Screen for Codes {
     }
 
     fn title(&self) -> &'static str {
-        "应答码"
+        crate::t!("screen.codes.title")
     }
 
     fn show_action(&self) -> Action {
@@ -122,10 +122,10 @@ impl Screen for Codes {
         panel_title(
             buffer,
             slot.title,
-            format!(
-                "应答码（{}）  {} 打开原因和处理方法",
-                codes.len(),
-                cx.keymap.hint(self.key(), Action::Open)
+            crate::t!(
+                "screen.codes.panel_title",
+                count = codes.len(),
+                key = cx.keymap.hint(self.key(), Action::Open)
             ),
             self.place.focus == Panel::Left,
             theme,
@@ -135,6 +135,11 @@ impl Screen for Codes {
         let display_width = (total * 30 / 100).clamp(8, 34);
         let retry_width = (total * 18 / 100).clamp(6, 24);
         let who_width = (total * 16 / 100).clamp(6, 24);
+        // The code and class columns are as wide as their values, or their heading.
+        let code_heading = crate::t!("screen.codes.code");
+        let class_heading = crate::t!("screen.codes.class");
+        let code_width = width(code_heading).max(3);
+        let class_width = width(class_heading).max(4);
         let cell = |text: &str, w: usize| {
             let cut = truncate(text, w);
             let pad = w.saturating_sub(width(&cut));
@@ -142,12 +147,12 @@ impl Screen for Codes {
         };
         let header = format!(
             " {}{}{}{}{}{}",
-            cell("码", 3),
-            cell("终端显示", display_width),
-            cell("类别", 4),
+            cell(code_heading, code_width),
+            cell(crate::t!("screen.codes.display"), display_width),
+            cell(class_heading, class_width),
             cell(crate::model::Verdict::short_heading(), retry_width),
-            cell("谁来处理", who_width),
-            "含义"
+            cell(crate::t!("screen.codes.who_fixes"), who_width),
+            crate::report::card::means_label()
         );
         if let Some(target) = row(slot.content, 0) {
             put(buffer, target, Line::styled(header, theme.label()));
@@ -163,9 +168,12 @@ impl Screen for Codes {
             .map(|code| {
                 Line::from(vec![
                     Span::raw(" "),
-                    Span::styled(cell(&code.code, 3), theme.heading()),
+                    Span::styled(cell(&code.code, code_width), theme.heading()),
                     Span::raw(cell(&code.display, display_width)),
-                    Span::styled(cell(code.class.letter(), 4), theme.class(code.class)),
+                    Span::styled(
+                        cell(code.class.letter(), class_width),
+                        theme.class(code.class),
+                    ),
                     Span::raw(cell(&code.verdict.short(), retry_width)),
                     Span::raw(cell(&Actor::labels(&code.who_fixes), who_width)),
                     Span::styled(code.meaning.clone(), theme.dim()),
@@ -186,9 +194,12 @@ impl Screen for Codes {
 
     fn hints(&self) -> Vec<Hint> {
         vec![
-            Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-            Hint::new(&[Action::Open], "打开"),
-            Hint::new(&[Action::Escape], "返回"),
+            Hint::new(
+                &[Action::SelectPrev, Action::SelectNext],
+                crate::t!("screen.common.select"),
+            ),
+            Hint::new(&[Action::Open], crate::t!("screen.common.open")),
+            Hint::new(&[Action::Escape], crate::t!("screen.common.back")),
         ]
     }
 

@@ -55,7 +55,7 @@ impl Screen for Faq {
     }
 
     fn title(&self) -> &'static str {
-        "常见问题"
+        crate::t!("screen.faq.title")
     }
 
     fn show_action(&self) -> Action {
@@ -183,7 +183,7 @@ impl Screen for Faq {
             panel_title(
                 buffer,
                 slot.title,
-                format!("常见问题（{}）", faqs.len()),
+                crate::t!("screen.faq.list_title", count = faqs.len()),
                 focused,
                 theme,
             );
@@ -204,7 +204,8 @@ impl Screen for Faq {
         }
         if let Some(slot) = areas.slot(Panel::Right) {
             let focused = self.place.focus == Panel::Right;
-            panel_title(buffer, slot.title, "回答".to_string(), focused, theme);
+            let title = crate::t!("screen.faq.answer").to_string();
+            panel_title(buffer, slot.title, title, focused, theme);
             let lines = self.detail_lines(cx.desk, theme);
             self.place.right.draw(buffer, slot.content, &lines, focused);
         }

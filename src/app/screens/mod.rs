@@ -150,18 +150,24 @@ impl Hint {
 pub fn panel_hints(focus: Panel) -> Vec<Hint> {
     if focus == Panel::Right {
         vec![
-            Hint::new(&[Action::SelectPrev, Action::SelectNext], "移动"),
-            Hint::new(&[Action::Open], "跟随链接"),
-            Hint::new(&[Action::Escape], "返回"),
-            Hint::new(&[Action::NextPanel], "面板"),
+            Hint::new(
+                &[Action::SelectPrev, Action::SelectNext],
+                crate::t!("screen.common.move"),
+            ),
+            Hint::new(&[Action::Open], crate::t!("screen.common.follow_link")),
+            Hint::new(&[Action::Escape], crate::t!("screen.common.back")),
+            Hint::new(&[Action::NextPanel], crate::t!("screen.common.panel")),
         ]
     } else {
         vec![
-            Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-            Hint::new(&[Action::Open], "打开"),
-            Hint::new(&[Action::NextPanel], "面板"),
-            Hint::new(&[Action::Escape], "返回"),
-            Hint::new(&[Action::Help], "帮助"),
+            Hint::new(
+                &[Action::SelectPrev, Action::SelectNext],
+                crate::t!("screen.common.select"),
+            ),
+            Hint::new(&[Action::Open], crate::t!("screen.common.open")),
+            Hint::new(&[Action::NextPanel], crate::t!("screen.common.panel")),
+            Hint::new(&[Action::Escape], crate::t!("screen.common.back")),
+            Hint::new(&[Action::Help], crate::t!("screen.common.help")),
         ]
     }
 }
@@ -176,8 +182,8 @@ pub fn start_triage_for(item: Option<crate::model::Item<'_>>, cx: &mut Cx<'_>) {
             id: symptom.id.to_string(),
         }),
         None => cx.request(Request::Status(match item {
-            Some(item) => format!("「{}」没有问诊问题", item.title()),
-            None => "先选一个现象，再按这个键开始问诊".to_string(),
+            Some(item) => crate::t!("screen.common.no_triage_for", title = item.title()),
+            None => crate::t!("screen.common.pick_symptom_first").to_string(),
         })),
     }
 }

@@ -75,7 +75,11 @@ impl Triage {
         if let Some((_, _, answer)) = walk.taken.last() {
             lines.push(line(
                 vec![Piece::new(
-                    format!("已答 {} 问，上一问：{}", walk.taken.len(), answer.text),
+                    crate::t!(
+                        "screen.triage.answered",
+                        n = walk.taken.len(),
+                        answer = answer.text
+                    ),
                     theme.dim(),
                 )],
                 2,
@@ -85,7 +89,11 @@ impl Triage {
             Reached::Question(question) => {
                 lines.push(line(
                     vec![Piece::new(
-                        format!("问题 {}  {}", walk.taken.len() + 1, question.text),
+                        crate::t!(
+                            "screen.triage.question",
+                            n = walk.taken.len() + 1,
+                            text = question.text
+                        ),
                         theme.heading(),
                     )],
                     2,
@@ -93,7 +101,7 @@ impl Triage {
                 if let Some(hint) = &question.hint {
                     lines.push(line(
                         vec![
-                            Piece::new("怎么看：", theme.label()),
+                            Piece::new(crate::t!("screen.triage.how_to_tell"), theme.label()),
                             Piece::new(hint.to_string(), theme.dim()),
                         ],
                         2,
@@ -111,13 +119,19 @@ impl Triage {
                 }
             }
             Reached::Outcome(answer) => {
-                lines.push(line(vec![Piece::new("结果", theme.heading())], 2));
+                lines.push(line(
+                    vec![Piece::new(
+                        crate::t!("screen.triage.outcome"),
+                        theme.heading(),
+                    )],
+                    2,
+                ));
                 let text = walker::outcome_line(desk.pack(), answer, walk.leading());
                 lines.push(line(vec![Piece::new(text, theme.text())], 2));
                 if let Some(note) = &answer.note {
                     lines.push(line(
                         vec![
-                            Piece::new("注意：", theme.label()),
+                            Piece::new(crate::t!("screen.triage.note"), theme.label()),
                             Piece::new(note.to_string(), theme.warning()),
                         ],
                         2,
@@ -126,17 +140,20 @@ impl Triage {
                 if let Lead::Escalate { to, how } = &answer.leads_to {
                     lines.push(line(
                         vec![
-                            Piece::new(format!("转交{}：", to.label()), theme.label()),
+                            Piece::new(
+                                crate::t!("screen.triage.hand_over", to = to.label()),
+                                theme.label(),
+                            ),
                             Piece::new(how.to_string(), theme.text()),
                         ],
                         2,
                     ));
                 }
                 let next = match answer.leads_to {
-                    Lead::EnterCode => "直接输入应答码，就会显示它的处理方法",
-                    Lead::Escalate { .. } => "Tab 看原因；Backspace 撤销这个回答",
-                    Lead::Code(_) => "Enter 打开这个应答码的原因和步骤",
-                    _ => "Enter 打开这个原因的步骤和对顾客说",
+                    Lead::EnterCode => crate::t!("screen.triage.next_enter_code"),
+                    Lead::Escalate { .. } => crate::t!("screen.triage.next_escalate"),
+                    Lead::Code(_) => crate::t!("screen.triage.next_code"),
+                    _ => crate::t!("screen.triage.next_cause"),
                 };
                 lines.push(line(vec![Piece::new(next, theme.dim())], 2));
             }
@@ -158,10 +175,11 @@ impl Triage {
             .iter()
             .enumerate()
             .map(|(n, in_play)| {
-                let (label, style) = match in_play.standing {
-                    Standing::Kept => ("保留", theme.heading()),
-                    Standing::Open => ("待查", theme.text()),
-                    Standing::RuledOut => ("排除", theme.dim()),
+                let label = in_play.standing.label();
+                let style = match in_play.standing {
+                    Standing::Kept => theme.heading(),
+                    Standing::Open => theme.text(),
+                    Standing::RuledOut => theme.dim(),
                 };
                 let title_style = if in_play.standing == Standing::RuledOut {
                     theme.dim()
@@ -181,7 +199,14 @@ impl Triage {
                         .position(|(q, _, _)| q.id == question.id)
                         .map_or(0, |i| i + 1);
                     pieces.push(Piece::new(
-                        format!("  第{number}问「{}」", answer.text),
+                        format!(
+                            "  {}",
+                            crate::t!(
+                                "screen.triage.because",
+                                number = number,
+                                answer = answer.text
+                            )
+                        ),
                         theme.dim(),
                     ));
                 }
@@ -198,10 +223,9 @@ impl Triage {
             return;
         };
         if number == 0 || number > question.answers.len() {
-            cx.request(Request::Status(format!(
-                "这个问题只有 {} 个回答：按 1-{} 选择",
-                question.answers.len(),
-                question.answers.len()
+            cx.request(Request::Status(crate::t!(
+                "screen.triage.only_answers",
+                n = question.answers.len()
             )));
             return;
         }
@@ -221,7 +245,7 @@ impl Triage {
         let target = match &answer.leads_to {
             Lead::EnterCode => {
                 cx.request(Request::Status(
-                    "直接输入屏幕或签购单上的应答码，如 05、51".to_string(),
+                    crate::t!("screen.triage.type_the_code").to_string(),
                 ));
                 return;
             }
@@ -324,7 +348,7 @@ impl Screen for Triage {
     }
 
     fn title(&self) -> &'static str {
-        "问诊"
+        crate::t!("screen.triage.title")
     }
 
     fn show_action(&self) -> Action {
@@ -425,8 +449,7 @@ impl Screen for Triage {
             }
             Reached::Outcome(_) => {
                 cx.request(Request::Status(
-                    "问诊已有结果：Enter 打开，Backspace 撤销，Ctrl-R 重来；查别的码先按 F5"
-                        .to_string(),
+                    crate::t!("screen.triage.has_outcome").to_string(),
                 ));
                 Handled::Consumed
             }
@@ -536,7 +559,7 @@ impl Screen for Triage {
         let card = crate::report::card::counter_card(cx.desk.pack(), item);
         let title = match (item, walk.leading()) {
             (Item::Cause(cause), Some(leading)) if cause.id == leading.id => {
-                format!("先查：{}", cause.title)
+                crate::t!("screen.triage.check_first", title = cause.title)
             }
             _ => item.title().to_string(),
         };
@@ -563,10 +586,10 @@ impl Screen for Triage {
         let theme = cx.theme;
         let Some(walk) = self.walk(cx.desk) else {
             if let Some(slot) = areas.panels.first() {
-                panel_title(buffer, slot.title, "问诊".to_string(), true, theme);
+                panel_title(buffer, slot.title, self.title().to_string(), true, theme);
                 let lines = vec![line(
                     vec![Piece::new(
-                        "这个内容包没有问诊问题（content/triage/）。",
+                        crate::t!("screen.triage.no_questions"),
                         theme.text(),
                     )],
                     0,
@@ -577,7 +600,7 @@ impl Screen for Triage {
         };
         if let Some(slot) = areas.slot(Panel::Left) {
             let focused = self.place.focus == Panel::Left;
-            let title = format!("问诊：{}", walk.symptom.title);
+            let title = crate::t!("screen.triage.panel_title", symptom = walk.symptom.title);
             panel_title(buffer, slot.title, title, focused, theme);
             let built = self.question_lines(&walk, cx.desk, theme);
             let selected = built.answers.get(self.choice).copied();
@@ -597,7 +620,7 @@ impl Screen for Triage {
                 .iter()
                 .filter(|c| c.standing != Standing::RuledOut)
                 .count();
-            let title = format!("可能原因（还剩 {open}）");
+            let title = crate::t!("screen.triage.causes_left", open = open);
             panel_title(buffer, slot.title, title, focused, theme);
             let lines = Self::cause_lines(&walk, theme);
             self.place
@@ -609,7 +632,7 @@ impl Screen for Triage {
             panel_title(
                 buffer,
                 slot.title,
-                "怎么判断 / 怎么做 / 怎么说".to_string(),
+                crate::t!("screen.common.detail_title").to_string(),
                 focused,
                 theme,
             );
@@ -623,21 +646,30 @@ impl Screen for Triage {
     fn hints(&self) -> Vec<Hint> {
         match self.place.focus {
             Panel::Left if self.ended => vec![
-                Hint::new(&[Action::Open], "打开"),
-                Hint::new(&[Action::Back], "撤销"),
-                Hint::new(&[Action::RestartTriage], "重来"),
-                Hint::new(&[Action::NextPanel], "原因"),
+                Hint::new(&[Action::Open], crate::t!("screen.common.open")),
+                Hint::new(&[Action::Back], crate::t!("screen.triage.undo")),
+                Hint::new(&[Action::RestartTriage], crate::t!("screen.triage.restart")),
+                Hint::new(&[Action::NextPanel], crate::t!("screen.triage.causes")),
             ],
             Panel::Left => vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "回答（或按 1-9）"),
-                Hint::new(&[Action::Back], "撤销"),
-                Hint::new(&[Action::NextPanel], "原因"),
+                Hint::new(
+                    &[Action::SelectPrev, Action::SelectNext],
+                    crate::t!("screen.common.select"),
+                ),
+                Hint::new(&[Action::Open], crate::t!("screen.triage.answer")),
+                Hint::new(&[Action::Back], crate::t!("screen.triage.undo")),
+                Hint::new(&[Action::NextPanel], crate::t!("screen.triage.causes")),
             ],
             _ => vec![
-                Hint::new(&[Action::SelectPrev, Action::SelectNext], "选择"),
-                Hint::new(&[Action::Open], "打开"),
-                Hint::new(&[Action::Escape], "回到问题"),
+                Hint::new(
+                    &[Action::SelectPrev, Action::SelectNext],
+                    crate::t!("screen.common.select"),
+                ),
+                Hint::new(&[Action::Open], crate::t!("screen.common.open")),
+                Hint::new(
+                    &[Action::Escape],
+                    crate::t!("screen.triage.back_to_question"),
+                ),
             ],
         }
     }

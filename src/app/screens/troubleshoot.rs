@@ -302,16 +302,31 @@ impl Troubleshoot {
         match left {
             Some(Item::Symptom(symptom)) => {
                 if !symptom.codes.is_empty() {
-                    lines.push(paragraph("应答码", &symptom.codes.join("、"), &[], theme));
+                    let codes = symptom.codes.join(crate::t!("common.list_sep"));
+                    let label = crate::t!("screen.troubleshoot.codes");
+                    lines.push(paragraph(label, &codes, &[], theme));
                 }
             }
             // The counter card above says what a code means and what to do.
             Some(Item::Code(_)) => {}
-            Some(Item::Faq(faq)) => lines.push(paragraph("答", &faq.answer, &[], theme)),
-            Some(Item::Solution(solution)) => {
-                lines.push(paragraph("解决方法", &solution.title, &[], theme))
-            }
-            Some(Item::Script(script)) => lines.push(paragraph("话术", &script.title, &[], theme)),
+            Some(Item::Faq(faq)) => lines.push(paragraph(
+                crate::t!("screen.troubleshoot.answer"),
+                &faq.answer,
+                &[],
+                theme,
+            )),
+            Some(Item::Solution(solution)) => lines.push(paragraph(
+                crate::t!("screen.troubleshoot.solution"),
+                &solution.title,
+                &[],
+                theme,
+            )),
+            Some(Item::Script(script)) => lines.push(paragraph(
+                crate::t!("screen.troubleshoot.script"),
+                &script.title,
+                &[],
+                theme,
+            )),
             Some(Item::Cause(_)) | None => {}
         }
         if !lines.is_empty() {
@@ -333,13 +348,13 @@ impl Troubleshoot {
         let entries = self.left_entries_in(cx.desk, first..first + height);
         let mode = &self.place.mode;
         let title = match mode {
-            ListMode::Home => format!("现象（{len}）"),
-            ListMode::Results if len == 0 => "没有找到".to_string(),
+            ListMode::Home => crate::t!("screen.troubleshoot.symptoms", count = len),
+            ListMode::Results if len == 0 => crate::t!("screen.troubleshoot.nothing_found").into(),
             ListMode::Results if self.suggested => {
-                format!("没有找到，你是不是要找（{len}）")
+                crate::t!("screen.troubleshoot.did_you_mean", count = len)
             }
-            ListMode::Results => format!("搜索结果（{len}）"),
-            ListMode::Pinned(_) => "已打开".to_string(),
+            ListMode::Results => crate::t!("screen.troubleshoot.results", count = len),
+            ListMode::Pinned(_) => crate::t!("screen.troubleshoot.opened").into(),
         };
         let focused = self.place.focus == Panel::Left;
         panel_title(buffer, slot.title, title, focused, theme);
@@ -350,7 +365,7 @@ impl Troubleshoot {
             }
             hints.push(paragraph(
                 "",
-                "换个说法试试：应答码（05）、屏幕上的字（认证失败）、拼音首字母（rzsb）。Esc 清空搜索。",
+                crate::t!("screen.troubleshoot.try_other_words"),
                 &[],
                 theme,
             ));
@@ -416,13 +431,13 @@ impl Troubleshoot {
         let focused = self.place.focus == Panel::Middle;
         // When the steps are off screen, the title says how to get to them.
         let title = if right_hidden && !causes.is_empty() {
-            format!(
-                "可能原因（{}）  {} 看步骤",
-                causes.len(),
-                cx.keymap.hint(self.key(), Action::NextPanel)
+            crate::t!(
+                "screen.troubleshoot.causes_and_key",
+                count = causes.len(),
+                key = cx.keymap.hint(self.key(), Action::NextPanel)
             )
         } else {
-            format!("可能原因（{}）", causes.len())
+            crate::t!("screen.troubleshoot.causes", count = causes.len())
         };
         panel_title(buffer, slot.title, title, focused, theme);
         let context = self.middle_context(cx.desk, theme, cx.query);
@@ -458,7 +473,14 @@ impl Troubleshoot {
                 // What the case log says: how often this cause solved the symptom here.
                 let here = symptom
                     .and_then(|s| cx.desk.cases().solved(s, &cause.id))
-                    .map(|s| format!("本店 {}/{} ", s.solved, s.closed));
+                    .map(|s| {
+                        let here = crate::t!(
+                            "screen.troubleshoot.here",
+                            solved = s.solved,
+                            closed = s.closed
+                        );
+                        format!("{here} ")
+                    });
                 let number = format!("{:>2}. {}", n + 1, here.unwrap_or_default());
                 let actors: Vec<Piece> = cause
                     .actors
@@ -493,9 +515,9 @@ impl Troubleshoot {
 
     fn draw_right(&self, buffer: &mut Buffer, slot: PanelSlot, cx: &DrawCx<'_>) {
         let title = match self.detail_item(cx.desk) {
-            Some(Item::Cause(_)) => "怎么判断 / 怎么做 / 怎么说".to_string(),
+            Some(Item::Cause(_)) => crate::t!("screen.common.detail_title").to_string(),
             Some(item) => item.kind().label().to_string(),
-            None => "详情".to_string(),
+            None => crate::t!("screen.troubleshoot.details").to_string(),
         };
         let focused = self.place.focus == Panel::Right;
         panel_title(buffer, slot.title, title, focused, cx.theme);
@@ -510,7 +532,7 @@ impl Screen for Troubleshoot {
     }
 
     fn title(&self) -> &'static str {
-        "排查"
+        crate::t!("screen.troubleshoot.title")
     }
 
     fn show_action(&self) -> Action {
@@ -742,7 +764,10 @@ impl Screen for Troubleshoot {
     fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {
         let mut crumbs = vec![self.title().to_string()];
         if self.place.mode == ListMode::Results {
-            crumbs.push(format!("搜索「{}」", cx.query));
+            crumbs.push(crate::t!(
+                "screen.troubleshoot.search_crumb",
+                query = cx.query
+            ));
         }
         let left = self.left_item(cx.desk);
         if let Some(item) = left {
@@ -821,12 +846,12 @@ fn warning_line(text: String, theme: &Theme) -> DetailLine {
 
 fn kind_tag(kind: Kind) -> &'static str {
     match kind {
-        Kind::Symptom => "现象",
-        Kind::Cause => "原因",
-        Kind::Solution => "方法",
-        Kind::Faq => "问答",
-        Kind::Code => "代码",
-        Kind::Script => "话术",
+        Kind::Symptom => crate::t!("screen.troubleshoot.tag_symptom"),
+        Kind::Cause => crate::t!("screen.troubleshoot.tag_cause"),
+        Kind::Solution => crate::t!("screen.troubleshoot.tag_solution"),
+        Kind::Faq => crate::t!("screen.troubleshoot.tag_faq"),
+        Kind::Code => crate::t!("screen.troubleshoot.tag_code"),
+        Kind::Script => crate::t!("screen.troubleshoot.tag_script"),
     }
 }
 

@@ -27,13 +27,18 @@ impl DetailLine {
     }
 }
 
-/// Colours `【收银员】` style prefixes by who acts.
+/// Colours `【收银员】` style prefixes by who acts. The prefixes are the content's, which
+/// is written in Chinese: they are matched against the Chinese labels in either language.
 fn step_pieces(text: &str, theme: &Theme) -> Vec<Piece> {
     if let Some(rest) = text.strip_prefix('【') {
         if let Some((who, after)) = rest.split_once('】') {
-            if let Some(actor) = Actor::ALL.into_iter().find(|a| a.label() == who) {
+            let chinese = |actor: &Actor| {
+                let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
+                actor.label() == who
+            };
+            if let Some(actor) = Actor::ALL.into_iter().find(chinese) {
                 return vec![
-                    Piece::new(format!("【{who}】"), theme.actor(actor)),
+                    Piece::new(format!("【{who}】"), theme.actor(actor)), // not UI: the content's own prefix, as written
                     Piece::new(after, theme.text()),
                 ];
             }
@@ -64,7 +69,10 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
                 };
                 lines.push(DetailLine::new(
                     vec![
-                        Piece::new(format!("{label}："), theme.label()),
+                        Piece::new(
+                            format!("{label}{}", crate::t!("common.colon")),
+                            theme.label(),
+                        ),
                         Piece::new(text, style),
                     ],
                     2,
@@ -76,7 +84,10 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
                 numbered,
             } => {
                 lines.push(DetailLine::new(
-                    vec![Piece::new(format!("{label}："), theme.label())],
+                    vec![Piece::new(
+                        format!("{label}{}", crate::t!("common.colon")),
+                        theme.label(),
+                    )],
                     0,
                 ));
                 for (n, entry) in items.iter().enumerate() {
@@ -98,7 +109,10 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
             }
             Block::Links { label, links } => {
                 lines.push(DetailLine::new(
-                    vec![Piece::new(format!("{label}："), theme.label())],
+                    vec![Piece::new(
+                        format!("{label}{}", crate::t!("common.colon")),
+                        theme.label(),
+                    )],
                     0,
                 ));
                 for link in links {
@@ -123,7 +137,10 @@ pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine>
 pub fn paragraph(label: &str, text: &str, highlight: &[usize], theme: &Theme) -> DetailLine {
     let mut pieces = Vec::new();
     if !label.is_empty() {
-        pieces.push(Piece::new(format!("{label}："), theme.label()));
+        pieces.push(Piece::new(
+            format!("{label}{}", crate::t!("common.colon")),
+            theme.label(),
+        ));
     }
     pieces.extend(highlighted(text, highlight, theme.text(), theme.matched()));
     DetailLine::new(pieces, 0)

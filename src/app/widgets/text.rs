@@ -14,9 +14,9 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Punctuation that may not begin a line of Chinese text.
-const CLOSING: &str = "，。、：；！？）」』》】”’,.:;!?)";
+const CLOSING: &str = "，。、：；！？）」』》】”’,.:;!?)"; // not UI: line-break rules
 /// Opening brackets and quotes never end a line.
-const OPENING: &str = "（「『《【“‘(";
+const OPENING: &str = "（「『《【“‘("; // not UI: line-break rules
 
 /// A piece of styled text before wrapping.
 #[derive(Debug, Clone, PartialEq)]
