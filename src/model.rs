@@ -42,15 +42,15 @@ impl Kind {
         }
     }
 
-    /// The Chinese label shown to staff.
+    /// The label shown to staff.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Symptom => "现象",
-            Kind::Cause => "原因",
-            Kind::Solution => "解决方法",
-            Kind::Faq => "常见问题",
-            Kind::Code => "应答码",
-            Kind::Script => "对顾客说",
+            Kind::Symptom => crate::t!("kind.symptom"),
+            Kind::Cause => crate::t!("kind.cause"),
+            Kind::Solution => crate::t!("kind.solution"),
+            Kind::Faq => crate::t!("kind.faq"),
+            Kind::Code => crate::t!("kind.code"),
+            Kind::Script => crate::t!("kind.script"),
         }
     }
 
@@ -102,11 +102,11 @@ impl Actor {
 
     pub fn label(self) -> &'static str {
         match self {
-            Actor::Clerk => "收银员",
-            Actor::Cardholder => "持卡人",
-            Actor::Issuer => "发卡行",
-            Actor::Acquirer => "收单机构/POS服务商",
-            Actor::Network => "银联/网络",
+            Actor::Clerk => crate::t!("actor.clerk"),
+            Actor::Cardholder => crate::t!("actor.cardholder"),
+            Actor::Issuer => crate::t!("actor.issuer"),
+            Actor::Acquirer => crate::t!("actor.acquirer"),
+            Actor::Network => crate::t!("actor.network"),
         }
     }
 
@@ -116,17 +116,17 @@ impl Actor {
             .iter()
             .map(|a| a.label())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(crate::t!("common.list_sep"))
     }
 
     /// A label short enough for lists.
     pub fn short_label(self) -> &'static str {
         match self {
-            Actor::Clerk => "收银员",
-            Actor::Cardholder => "持卡人",
-            Actor::Issuer => "发卡行",
-            Actor::Acquirer => "收单",
-            Actor::Network => "网络",
+            Actor::Clerk => crate::t!("actor.short.clerk"),
+            Actor::Cardholder => crate::t!("actor.short.cardholder"),
+            Actor::Issuer => crate::t!("actor.short.issuer"),
+            Actor::Acquirer => crate::t!("actor.short.acquirer"),
+            Actor::Network => crate::t!("actor.short.network"),
         }
     }
 
@@ -171,11 +171,11 @@ impl CodeClass {
     /// does next is the [`Verdict`], never the class.
     pub fn label(self) -> &'static str {
         match self {
-            CodeClass::A => "成功",
-            CodeClass::B => "失败，终端可重发",
-            CodeClass::C => "失败，终端不自动重发",
-            CodeClass::D => "失败，须操作员处理",
-            CodeClass::E => "系统故障",
+            CodeClass::A => crate::t!("class.a"),
+            CodeClass::B => crate::t!("class.b"),
+            CodeClass::C => crate::t!("class.c"),
+            CodeClass::D => crate::t!("class.d"),
+            CodeClass::E => crate::t!("class.e"),
         }
     }
 }
@@ -210,6 +210,17 @@ pub struct VerdictPart {
     pub answer: String,
 }
 
+impl VerdictPart {
+    /// The part as one line: 「同卡马上：不要」.
+    pub fn line(&self) -> String {
+        crate::t!(
+            "model.verdict_part",
+            label = self.label,
+            answer = self.answer
+        )
+    }
+}
+
 impl Verdict {
     /// "The same card, now": the label of the first retry question.
     pub fn now_label() -> &'static str {
@@ -239,16 +250,22 @@ impl Verdict {
         Verdict {
             now: false,
             later: true,
-            after: Some(Text::new("查明这笔结果和应答码含义后")),
+            after: Some(Text::new(crate::t!("model.unknown_after"))),
             other: true,
             check_first: true,
         }
     }
 
     pub fn parts(&self) -> [VerdictPart; 3] {
-        let answer = |allowed: bool| if allowed { "可以" } else { "不要" };
+        let answer = |allowed: bool| {
+            if allowed {
+                crate::t!("model.yes")
+            } else {
+                crate::t!("model.no")
+            }
+        };
         let later = match (&self.after, self.later) {
-            (Some(after), true) => format!("可以（{after}）"),
+            (Some(after), true) => crate::t!("model.yes_after", after = after),
             _ => answer(self.later).to_string(),
         };
         [
@@ -276,25 +293,31 @@ impl Verdict {
         if self.check_first {
             parts.push(Verdict::check_first_label().to_string());
         }
-        parts.extend(
-            self.parts()
-                .iter()
-                .map(|part| format!("{}：{}", part.label, part.answer)),
-        );
-        parts.join("；")
+        parts.extend(self.parts().iter().map(VerdictPart::line));
+        parts.join(crate::t!("common.clause_sep"))
     }
 
     /// A compact form for tables, under the heading [`Verdict::short_heading()`]:
     /// 「先查 不/可/可」 (same card now / later / another card or payment).
     pub fn short(&self) -> String {
-        let mark = |allowed: bool| if allowed { "可" } else { "不" };
-        let check = if self.check_first { "先查 " } else { "" };
-        format!(
-            "{check}{}/{}/{}",
+        let mark = |allowed: bool| {
+            if allowed {
+                crate::t!("model.short_yes")
+            } else {
+                crate::t!("model.short_no")
+            }
+        };
+        let marks = format!(
+            "{}/{}/{}",
             mark(self.now),
             mark(self.later),
             mark(self.other)
-        )
+        );
+        if self.check_first {
+            crate::t!("model.short_check_first", marks = marks)
+        } else {
+            marks
+        }
     }
 }
 
@@ -319,9 +342,9 @@ pub struct Source {
 /// What a source's `origin` is called where steps are marked for trainers.
 pub fn origin_label(origin: &str) -> &'static str {
     match origin {
-        "article" => "原文",
-        "facts" => "码表资料",
-        _ => "补充",
+        "article" => crate::t!("origin.article"),
+        "facts" => crate::t!("origin.facts"),
+        _ => crate::t!("origin.added"),
     }
 }
 

@@ -64,7 +64,7 @@ pub fn first_sentence(text: &str) -> String {
         return sentence.to_string();
     }
     match sentence.split_once('；') {
-        Some((clause, _)) => format!("{clause}。"),
+        Some((clause, _)) => format!("{clause}。"), // not UI: ends a clause of the pack's text
         None => sentence.to_string(),
     }
 }
@@ -90,7 +90,7 @@ pub fn verdict_line(verdict: &Verdict) -> String {
     verdict
         .parts()
         .iter()
-        .map(|part| format!("{}：{}", part.label, part.answer))
+        .map(crate::model::VerdictPart::line)
         .collect::<Vec<_>>()
         .join("  ")
 }
@@ -98,20 +98,16 @@ pub fn verdict_line(verdict: &Verdict) -> String {
 fn warnings(verdict: &Verdict, discreet: bool, success: bool) -> Vec<CardLine> {
     let mut lines = Vec::new();
     if success {
-        lines.push(CardLine::warning(
-            "交易已成功：不要再刷，也不要让顾客再付一次",
-        ));
+        lines.push(CardLine::warning(crate::t!("card.more.success")));
     }
     if verdict.check_first {
-        lines.push(CardLine::warning(format!(
-            "结果不明：{}，不要马上再刷，避免重复扣款",
-            Verdict::check_first_label()
+        lines.push(CardLine::warning(crate::t!(
+            "card.more.unknown",
+            check = Verdict::check_first_label()
         )));
     }
     if discreet {
-        lines.push(CardLine::warning(
-            "风险卡：只说交易没有通过，不说原因，不问顾客",
-        ));
+        lines.push(CardLine::warning(crate::t!("card.more.discreet")));
     }
     lines
 }
@@ -168,15 +164,13 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
                     .iter()
                     .any(|code| pack.code(code).is_some_and(|c| c.discreet));
             if unknown {
-                lines.push(CardLine::warning(format!(
-                    "结果可能不明：{}，不要马上再刷，避免重复扣款",
-                    Verdict::check_first_label()
+                lines.push(CardLine::warning(crate::t!(
+                    "card.more.maybe_unknown",
+                    check = Verdict::check_first_label()
                 )));
             }
             if discreet {
-                lines.push(CardLine::warning(
-                    "可能是风险卡：先看应答码；风险卡只说交易没有通过，不说原因，不问顾客",
-                ));
+                lines.push(CardLine::warning(crate::t!("card.more.maybe_discreet")));
             }
             lines
         }

@@ -7,7 +7,7 @@
 //! its section number (「第2节」「附录二」); links in HTML are a convenience on top.
 
 use super::card::{self, CardLine};
-use super::{item_blocks_with, Block, LinkLine, Sources};
+use super::{item_blocks_with, labels, Block, LinkLine, Sources};
 use crate::model::{Actor, Code, Item, Kind, Pack, Verdict};
 use std::collections::{HashMap, HashSet};
 
@@ -41,27 +41,26 @@ impl Number {
     pub fn label(self) -> String {
         match self {
             Number::Section(n) => n.to_string(),
-            Number::Appendix(n) => format!("附录{}", chinese_numeral(n)),
+            Number::Appendix(n) => crate::t!("report.handout.appendix", n = numeral(n)),
         }
     }
 
     /// As a reference on paper names it: 「第2节」, 「附录二」.
     pub fn reference(self) -> String {
         match self {
-            Number::Section(n) => format!("第{n}节"),
+            Number::Section(n) => crate::t!("report.handout.section", n = n),
             Number::Appendix(_) => self.label(),
         }
     }
 }
 
-/// Appendices are few; past ten they are counted in digits.
-fn chinese_numeral(n: usize) -> String {
-    const NUMERALS: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
-    NUMERALS
-        .get(n)
-        .map_or_else(|| n.to_string(), |numeral| (*numeral).to_string())
+/// How appendices are counted in the language (一, 二, … in Chinese); they are few, and
+/// past the catalog's numerals they are counted in digits.
+fn numeral(n: usize) -> String {
+    crate::t!("report.handout.numerals")
+        .split_whitespace()
+        .nth(n)
+        .map_or_else(|| n.to_string(), str::to_string)
 }
 
 /// A numbered part of the handout: the contents lists it, references name it.
@@ -71,6 +70,15 @@ pub struct Heading {
     /// The HTML id and Markdown anchor.
     pub anchor: String,
     pub title: String,
+}
+
+impl Heading {
+    /// A part of the handout's own (cheat sheet, appendices), titled in the UI's words;
+    /// a symptom's section is titled in the pack's. Only the handout's own anchors have
+    /// an underscore.
+    pub fn is_own_part(&self) -> bool {
+        self.anchor.contains('_')
+    }
 }
 
 /// One code on the cheat sheet, its lines taken from the code's counter card so the sheet
@@ -214,11 +222,11 @@ impl Handout {
                 headings: vec![&self.cheat_sheet.heading],
             },
             ContentsGroup {
-                title: Some("按现象查（每个现象从新的一页开始，最常见的在前）"),
+                title: Some(crate::t!("report.handout.by_symptom")),
                 headings: self.symptoms.iter().map(|page| &page.heading).collect(),
             },
             ContentsGroup {
-                title: Some("附录"),
+                title: Some(crate::t!("report.handout.appendices")),
                 headings: appendices,
             },
         ]
@@ -282,7 +290,12 @@ impl Places {
         LinkLine {
             kind: Kind::Code,
             id: anchor,
-            title: format!("{} {}（见{}）", code.code, code.display, place.reference()),
+            title: crate::t!(
+                "report.handout.see_code",
+                code = code.code,
+                display = code.display,
+                place = place.reference()
+            ),
         }
     }
 
@@ -295,7 +308,11 @@ impl Places {
         Some(LinkLine {
             kind: Kind::Cause,
             id: anchor.clone(),
-            title: format!("{}（见{}）", cause.title, see_line(&numbers)),
+            title: crate::t!(
+                "report.handout.see_cause",
+                title = cause.title,
+                places = see_line(&numbers)
+            ),
         })
     }
 
@@ -369,7 +386,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
         heading: Heading {
             number: cheat_number,
             anchor: CHEAT_SHEET_ANCHOR.to_string(),
-            title: "常见应答码速查".to_string(),
+            title: crate::t!("report.handout.cheat_sheet").to_string(),
         },
         rows: chosen
             .iter()
@@ -393,7 +410,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
         heading: Heading {
             number,
             anchor: "part_other_causes".to_string(),
-            title: "其他原因".to_string(),
+            title: crate::t!("report.handout.other_causes").to_string(),
         },
         entries: unplaced
             .iter()
@@ -426,7 +443,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
         heading: Heading {
             number: places.table_number,
             anchor: "part_codes".to_string(),
-            title: "应答码表".to_string(),
+            title: crate::t!("report.handout.code_table").to_string(),
         },
         rows: pack
             .codes
@@ -459,7 +476,14 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
         lines: pack
             .sources
             .iter()
-            .map(|s| format!("{} {}（{}）", s.id, s.title, s.origin))
+            .map(|s| {
+                crate::t!(
+                    "report.handout.source_line",
+                    id = s.id,
+                    title = s.title,
+                    origin = s.origin
+                )
+            })
             .collect(),
     });
 
@@ -579,12 +603,12 @@ fn symptom_page(
         });
     }
     blocks.push(Block::Text {
-        label: "问题描述",
+        label: labels::description(),
         text: symptom.description.to_string(),
     });
     if let Some(note) = symptom.note.as_deref().filter(|n| !n.is_empty()) {
         blocks.push(Block::Text {
-            label: "提示",
+            label: labels::note(),
             text: note.to_string(),
         });
     }
@@ -600,7 +624,7 @@ fn symptom_page(
         .collect();
     if !causes.is_empty() {
         blocks.push(Block::List {
-            label: "可能原因（按可能性排序，下面逐一说明）",
+            label: crate::t!("report.handout.causes_below"),
             items: causes.iter().map(|c| c.title.to_string()).collect(),
             numbered: true,
         });
@@ -623,7 +647,7 @@ fn symptom_page(
             .enumerate()
             .map(|(n, cause)| CausePart {
                 anchor: cause_anchor(&symptom.id, &cause.id),
-                label: format!("原因 {}", n + 1),
+                label: crate::t!("report.handout.cause_n", n = n + 1),
                 title: cause.title.to_string(),
                 blocks: cause_blocks(pack, cause, options),
             })
@@ -633,6 +657,7 @@ fn symptom_page(
 
 /// Places as one reference: 「第2、7节」, 「第3节、附录一」.
 pub fn see_line(places: &[Number]) -> String {
+    let list_sep = crate::t!("common.list_sep");
     let sections: Vec<String> = places
         .iter()
         .filter_map(|number| match number {
@@ -641,8 +666,13 @@ pub fn see_line(places: &[Number]) -> String {
         })
         .collect();
     let mut parts: Vec<String> = Vec::new();
-    if !sections.is_empty() {
-        parts.push(format!("第{}节", sections.join("、")));
+    match sections.as_slice() {
+        [] => {}
+        [one] => parts.push(crate::t!("report.handout.section", n = one)),
+        _ => parts.push(crate::t!(
+            "report.handout.sections",
+            list = sections.join(list_sep)
+        )),
     }
     parts.extend(
         places
@@ -650,29 +680,30 @@ pub fn see_line(places: &[Number]) -> String {
             .filter(|number| matches!(number, Number::Appendix(_)))
             .map(|number| number.label()),
     );
-    parts.join("、")
+    parts.join(list_sep)
 }
 
 /// The line under the cheat sheet's heading: how to read it and where the rest is.
 pub fn cheat_sheet_intro(sheet: &CheatSheet) -> String {
     if sheet.standalone {
-        return format!(
-            "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码；其余 {} 个码，以及每个码的原因和步骤，用 posdesk code 码 查，或看培训讲义。",
-            Verdict::now_label(),
-            Verdict::later_label(),
-            Verdict::other_label(),
-            sheet.rows.len(),
-            sheet.left_out,
+        return crate::t!(
+            "report.handout.intro_alone",
+            now = Verdict::now_label(),
+            later = Verdict::later_label(),
+            other = Verdict::other_label(),
+            shown = sheet.rows.len(),
+            rest = sheet.left_out,
         );
     }
-    format!(
-        "屏幕或签购单上有两位应答码时先查这张表。能否重试分三种：{}、{}、{}。标「!」的要特别小心：结果不明（先查，避免重复扣款）、已经成功、风险卡。这里是最常见的 {} 个码，其余 {} 个见{}「应答码表」；每个码的原因和步骤见码下所列的节。",
-        Verdict::now_label(),
-        Verdict::later_label(),
-        Verdict::other_label(),
-        sheet.rows.len(),
-        sheet.left_out,
-        sheet.table.reference()
+    crate::t!(
+        "report.handout.intro",
+        now = Verdict::now_label(),
+        later = Verdict::later_label(),
+        other = Verdict::other_label(),
+        shown = sheet.rows.len(),
+        rest = sheet.left_out,
+        place = sheet.table.reference(),
+        table = crate::t!("report.handout.code_table"),
     )
 }
 

@@ -4,7 +4,7 @@
 
 use super::handout::{
     cheat_sheet_intro, handout, see_line, CheatRow, CheatSheet, CodeTable, Handout, HandoutOptions,
-    Heading,
+    Heading, Number,
 };
 use super::Block;
 use crate::model::{Pack, Verdict};
@@ -26,31 +26,57 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The language of the pack's content, the page's own language.
+const CONTENT_LANG: &str = "zh-CN";
+
+/// The `lang` attribute of an element that holds the UI's words (labels, headings, the
+/// notes the handout writes itself): none when the UI speaks the content's language.
+fn ui_lang() -> String {
+    let lang = crate::t!("report.html.ui_lang");
+    if lang == CONTENT_LANG {
+        String::new()
+    } else {
+        format!(" lang=\"{}\"", escape(lang))
+    }
+}
+
 fn write_blocks(out: &mut String, blocks: &[Block]) {
+    let ui = ui_lang();
+    let colon = crate::t!("common.colon");
+    let list_colon = colon.trim_end();
     for block in blocks {
         let _ = match block {
             Block::Heading { kind, id, title } => writeln!(
                 out,
-                "<h3 id=\"{}\"><span class=\"kind\">{}</span> {}</h3>",
+                "<h3 id=\"{}\"><span class=\"kind\"{ui}>{}</span> {}</h3>",
                 escape(id),
-                kind.label(),
+                escape(kind.label()),
                 escape(title)
             ),
-            Block::Text { label, text } => writeln!(out, "<p><b>{label}</b>：{}</p>", escape(text)),
+            Block::Text { label, text } => writeln!(
+                out,
+                "<p><b{ui}>{}</b>{colon}{}</p>",
+                escape(label),
+                escape(text)
+            ),
             Block::List {
                 label,
                 items,
                 numbered,
             } => {
                 let tag = if *numbered { "ol" } else { "ul" };
-                let _ = writeln!(out, "<p class=\"list-label\"><b>{label}</b>：</p><{tag}>");
+                let _ = writeln!(
+                    out,
+                    "<p class=\"list-label\"><b{ui}>{}</b>{list_colon}</p><{tag}>",
+                    escape(label)
+                );
                 for item in items {
                     let _ = writeln!(out, "<li>{}</li>", escape(item));
                 }
                 writeln!(out, "</{tag}>")
             }
             Block::Warning(text) => {
-                writeln!(out, "<p class=\"warning\">! {}</p>", escape(text))
+                writeln!(out, "<p class=\"warning\"{ui}>! {}</p>", escape(text))
             }
             Block::Links { label, links } => {
                 // The words say where the target is printed; the link is for screens.
@@ -58,7 +84,12 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                     .iter()
                     .map(|l| format!("<a href=\"#{}\">{}</a>", escape(&l.id), escape(&l.title)))
                     .collect();
-                writeln!(out, "<p><b>{label}</b>：{}</p>", list.join("，"))
+                writeln!(
+                    out,
+                    "<p><b{ui}>{}</b>{colon}{}</p>",
+                    escape(label),
+                    list.join(crate::t!("report.handout.link_sep"))
+                )
             }
         };
     }
@@ -68,10 +99,13 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
 /// page, no cause block or table row cut in two where it can be helped. The font stack
 /// names the CJK fonts of Linux, macOS and Windows in turn, so Chinese never falls back
 /// to a font without it (boxes on paper).
-const STYLE: &str = r#"
+const STYLE: &str = concat!(
+    r#"
 @page { size: A4; margin: 14mm 13mm 15mm 13mm;
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
-html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
+html { font-family: "#,
+    r#""Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }"#, // not UI: font names
+    r#"
 body { font-size: 10pt; line-height: 1.45; color: #111; margin: 0; }
 @media screen { body { max-width: 52em; margin: 2em auto; padding: 0 1em; } }
 h1 { font-size: 20pt; margin: 0 0 .3em; }
@@ -110,26 +144,57 @@ th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: ex
 .codes col.verdict { width: 27%; } .codes col.class { width: 11%; } .codes col.who { width: 10%; }
 .codes col.see { width: 8%; }
 a { color: inherit; }
+"#
+);
+
+/// Added where the UI's words are not Chinese: Latin labels and notes run longer than
+/// Chinese ones, so the cheat sheet gives the retry column more room and sets the UI's
+/// words (the elements with a `lang`) a size smaller, to stay on one page.
+const STYLE_LATIN_UI: &str = r#"
+.cheat col.code { width: 6%; } .cheat col.means { width: 19%; } .cheat col.verdict { width: 25%; }
+.cheat col.first { width: 29%; } .cheat col.say { width: 21%; }
+.cheat [lang] { font-size: 7pt; }
 "#;
 
 fn document(out: &mut String, title: &str, body: impl FnOnce(&mut String)) {
+    // The page is in the content's language; the UI's words say where they differ.
+    let latin_ui = if ui_lang().is_empty() {
+        ""
+    } else {
+        STYLE_LATIN_UI
+    };
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        "<!DOCTYPE html>\n<html lang=\"{CONTENT_LANG}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}{latin_ui}</style>\n</head>\n<body>",
         escape(title)
     );
     body(out);
     let _ = writeln!(out, "</body>\n</html>");
 }
 
+/// A heading's number and title as the contents and the heading show them: an appendix's
+/// number is the UI's words, and so is the title of the handout's own parts.
+fn heading_words(heading: &Heading) -> String {
+    let ui = ui_lang();
+    let title = if heading.is_own_part() && !ui.is_empty() {
+        format!("<span{ui}>{}</span>", escape(&heading.title))
+    } else {
+        escape(&heading.title)
+    };
+    // A section's number is a number in any language; an appendix's is words.
+    let number_lang = match heading.number {
+        Number::Section(_) => "",
+        Number::Appendix(_) => ui.as_str(),
+    };
+    format!(
+        "<span class=\"number\"{number_lang}>{}</span> {title}",
+        escape(&heading.number.label())
+    )
+}
+
 /// A heading of a numbered part, with its anchor.
 fn heading(out: &mut String, heading: &Heading) {
-    let _ = writeln!(
-        out,
-        "<h2><span class=\"number\">{}</span> {}</h2>",
-        escape(&heading.number.label()),
-        escape(&heading.title)
-    );
+    let _ = writeln!(out, "<h2>{}</h2>", heading_words(heading));
 }
 
 /// The handout of the pack with its defaults: no source lines.
@@ -169,10 +234,15 @@ fn contents(out: &mut String, handout: &Handout) {
     if !handout.description.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(&handout.description));
     }
+    let ui = ui_lang();
     let _ = writeln!(
         out,
-        "<p>版本 {}</p>\n<h2>目录</h2>\n<ul>",
-        escape(&handout.version)
+        "<p{ui}>{}</p>\n<h2{ui}>{}</h2>\n<ul>",
+        escape(&crate::t!(
+            "report.handout.version",
+            version = handout.version
+        )),
+        escape(crate::t!("report.handout.contents"))
     );
     for group in handout.contents() {
         let entries: String = group
@@ -180,14 +250,20 @@ fn contents(out: &mut String, handout: &Handout) {
             .iter()
             .map(|h| {
                 format!(
-                    "<li><a href=\"#{}\"><span class=\"number\">{}</span> {}</a></li>\n",
+                    "<li><a href=\"#{}\">{}</a></li>\n",
                     escape(&h.anchor),
-                    escape(&h.number.label()),
-                    escape(&h.title)
+                    heading_words(h)
                 )
             })
             .collect();
         match group.title {
+            Some(title) if !ui.is_empty() => {
+                let _ = writeln!(
+                    out,
+                    "<li><span{ui}>{}</span>\n<ul>\n{entries}</ul></li>",
+                    escape(title)
+                );
+            }
             Some(title) => {
                 let _ = writeln!(out, "<li>{}\n<ul>\n{entries}</ul></li>", escape(title));
             }
@@ -197,17 +273,21 @@ fn contents(out: &mut String, handout: &Handout) {
     let _ = writeln!(out, "</ul>\n</section>");
 }
 
+/// A table's header row: its cells' words, escaped.
+fn header_cells(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|word| format!("<th>{}</th>", escape(word)))
+        .collect()
+}
+
 fn verdict_cell(verdict: &Verdict) -> String {
     verdict
         .parts()
         .iter()
         .map(|part| {
             let class = if part.allowed { "yes" } else { "no" };
-            format!(
-                "<span class=\"{class}\">{}：{}</span>",
-                escape(part.label),
-                escape(&part.answer)
-            )
+            format!("<span class=\"{class}\">{}</span>", escape(&part.line()))
         })
         .collect::<Vec<_>>()
         .join("<br>")
@@ -217,18 +297,19 @@ fn cheat_row(out: &mut String, row: &CheatRow) {
     let warnings: String = row
         .warnings
         .iter()
-        .map(|w| format!("<p class=\"warning\">! {}</p>", escape(w)))
+        .map(|w| format!("<p class=\"warning\"{}>! {}</p>", ui_lang(), escape(w)))
         .collect();
     let see = see_line(&row.see);
+    let ui = ui_lang();
     let _ = writeln!(
         out,
-        "<tr id=\"{}\"><td class=\"code\">{}{}</td><td><b>{}</b><br>{}</td><td class=\"verdict\">{}</td><td>{warnings}{}</td><td>{}</td></tr>",
+        "<tr id=\"{}\"><td class=\"code\">{}{}</td><td><b>{}</b><br>{}</td><td class=\"verdict\"{ui}>{}</td><td>{warnings}{}</td><td>{}</td></tr>",
         escape(&row.anchor),
         escape(&row.code),
         if see.is_empty() {
             String::new()
         } else {
-            format!("<small>{}</small>", escape(&see))
+            format!("<small{ui}>{}</small>", escape(&see))
         },
         escape(&row.display),
         escape(&row.means),
@@ -245,15 +326,27 @@ fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
         escape(&sheet.heading.anchor)
     );
     if sheet.standalone {
-        let _ = writeln!(out, "<h2>{}</h2>", escape(&sheet.heading.title));
+        let _ = writeln!(
+            out,
+            "<h2{}>{}</h2>",
+            ui_lang(),
+            escape(&sheet.heading.title)
+        );
     } else {
         heading(out, &sheet.heading);
     }
+    let ui = ui_lang();
     let _ = writeln!(
         out,
-        "<p class=\"intro\">{}</p>\n<table class=\"cheat\">\n<colgroup><col class=\"code\"><col class=\"means\"><col class=\"verdict\"><col class=\"first\"><col class=\"say\"></colgroup>\n<thead><tr><th>应答码</th><th>屏幕显示 · 含义</th><th>{}</th><th>先做</th><th>对顾客说</th></tr></thead>\n<tbody>",
+        "<p class=\"intro\"{ui}>{}</p>\n<table class=\"cheat\">\n<colgroup><col class=\"code\"><col class=\"means\"><col class=\"verdict\"><col class=\"first\"><col class=\"say\"></colgroup>\n<thead{ui}><tr>{}</tr></thead>\n<tbody>",
         escape(&cheat_sheet_intro(sheet)),
-        super::verdict_label()
+        header_cells(&[
+            crate::t!("report.handout.col_code"),
+            crate::t!("report.handout.col_screen"),
+            super::verdict_label(),
+            super::card::first_label(),
+            super::card::say_label(),
+        ])
     );
     for row in &sheet.rows {
         cheat_row(out, row);
@@ -273,8 +366,9 @@ fn symptoms(out: &mut String, handout: &Handout) {
         for cause in &page.causes {
             let _ = writeln!(
                 out,
-                "<section class=\"cause\" id=\"{}\">\n<h3><span class=\"kind\">{}</span> {}</h3>",
+                "<section class=\"cause\" id=\"{}\">\n<h3><span class=\"kind\"{}>{}</span> {}</h3>",
                 escape(&cause.anchor),
+                ui_lang(),
                 escape(&cause.label),
                 escape(&cause.title)
             );
@@ -328,11 +422,19 @@ fn code_table(out: &mut String, table: &CodeTable) {
         escape(&table.heading.anchor)
     );
     heading(out, &table.heading);
+    let ui = ui_lang();
     let _ = writeln!(
         out,
-        "<table class=\"codes\">\n<colgroup><col class=\"code\"><col class=\"display\"><col class=\"meaning\"><col class=\"verdict\"><col class=\"class\"><col class=\"who\"><col class=\"see\"></colgroup>\n<thead><tr><th>应答码</th><th>终端显示</th><th>含义</th><th>{}</th><th>{}</th><th>谁来处理</th><th>见</th></tr></thead>\n<tbody>",
-        super::verdict_label(),
-        super::class_label()
+        "<table class=\"codes\">\n<colgroup><col class=\"code\"><col class=\"display\"><col class=\"meaning\"><col class=\"verdict\"><col class=\"class\"><col class=\"who\"><col class=\"see\"></colgroup>\n<thead{ui}><tr>{}</tr></thead>\n<tbody>",
+        header_cells(&[
+            crate::t!("report.handout.col_code"),
+            super::labels::display(),
+            super::labels::meaning(),
+            super::verdict_label(),
+            super::class_label(),
+            super::labels::who(),
+            crate::t!("report.handout.col_see"),
+        ])
     );
     for row in &table.rows {
         let warnings: String = row
@@ -342,7 +444,7 @@ fn code_table(out: &mut String, table: &CodeTable) {
             .collect();
         let _ = writeln!(
             out,
-            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}{warnings}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td{ui}>{}{warnings}</td><td{ui}>{}</td><td{ui}>{}</td><td{ui}>{}</td></tr>",
             escape(&row.anchor),
             escape(&row.code),
             escape(&row.display),
@@ -355,11 +457,16 @@ fn code_table(out: &mut String, table: &CodeTable) {
     }
     let _ = writeln!(out, "</tbody>\n</table>");
     if !table.conflicts.is_empty() {
-        let _ = writeln!(out, "<h3>各来源说法不一的应答码</h3>\n<ul>");
+        let _ = writeln!(
+            out,
+            "<h3{ui}>{}</h3>\n<ul>",
+            escape(crate::t!("report.handout.conflicts"))
+        );
+        let colon = crate::t!("common.colon");
         for (code, conflict) in &table.conflicts {
             let _ = writeln!(
                 out,
-                "<li><b>{}</b>：{}</li>",
+                "<li><b>{}</b>{colon}{}</li>",
                 escape(code),
                 escape(conflict)
             );

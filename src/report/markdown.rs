@@ -45,20 +45,22 @@ fn link(title: &str, id: &str) -> String {
 }
 
 fn write_blocks(out: &mut String, blocks: &[Block]) {
+    let colon = crate::t!("common.colon");
+    let list_colon = colon.trim_end();
     for block in blocks {
         let _ = match block {
             Block::Heading { id, title, .. } => {
                 writeln!(out, "### {} {}\n", anchor(id), text(title))
             }
             Block::Text { label, text: body } => {
-                writeln!(out, "**{}**：{}\n", text(label), text(body))
+                writeln!(out, "**{}**{colon}{}\n", text(label), text(body))
             }
             Block::List {
                 label,
                 items,
                 numbered,
             } => {
-                let _ = writeln!(out, "**{}**：\n", text(label));
+                let _ = writeln!(out, "**{}**{list_colon}\n", text(label));
                 for (n, item) in items.iter().enumerate() {
                     let _ = if *numbered {
                         writeln!(out, "{}. {}", n + 1, text(item))
@@ -68,10 +70,20 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
                 }
                 writeln!(out)
             }
-            Block::Warning(warning) => writeln!(out, "> **! 注意**：{}\n", text(warning)),
+            Block::Warning(warning) => writeln!(
+                out,
+                "> **! {}**{colon}{}\n",
+                text(crate::t!("report.markdown.warning")),
+                text(warning)
+            ),
             Block::Links { label, links } => {
                 let list: Vec<String> = links.iter().map(|l| link(&l.title, &l.id)).collect();
-                writeln!(out, "**{}**：{}\n", text(label), list.join("，"))
+                writeln!(
+                    out,
+                    "**{}**{colon}{}\n",
+                    text(label),
+                    list.join(crate::t!("report.handout.link_sep"))
+                )
             }
         };
     }
@@ -117,8 +129,15 @@ fn contents(out: &mut String, handout: &Handout) {
     if !handout.description.is_empty() {
         let _ = writeln!(out, "{}\n", text(&handout.description));
     }
-    let _ = writeln!(out, "版本 {}\n", text(&handout.version));
-    let _ = writeln!(out, "## 目录\n");
+    let _ = writeln!(
+        out,
+        "{}\n",
+        text(&crate::t!(
+            "report.handout.version",
+            version = handout.version
+        ))
+    );
+    let _ = writeln!(out, "## {}\n", text(crate::t!("report.handout.contents")));
     for group in handout.contents() {
         let indent = match group.title {
             Some(title) => {
@@ -152,7 +171,7 @@ fn verdict_parts(verdict: &Verdict) -> Vec<String> {
     verdict
         .parts()
         .iter()
-        .map(|part| text(&format!("{}：{}", part.label, part.answer)))
+        .map(|part| text(&part.line()))
         .collect()
 }
 
@@ -185,8 +204,12 @@ fn cheat_sheet(out: &mut String, sheet: &CheatSheet) {
     let _ = writeln!(out, "{}\n", text(&cheat_sheet_intro(sheet)));
     let _ = writeln!(
         out,
-        "| 应答码 | 屏幕显示 · 含义 | {} | 先做 | 对顾客说 |\n|---|---|---|---|---|",
-        text(super::verdict_label())
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+        text(crate::t!("report.handout.col_code")),
+        text(crate::t!("report.handout.col_screen")),
+        text(super::verdict_label()),
+        text(super::card::first_label()),
+        text(super::card::say_label())
     );
     for row in &sheet.rows {
         cheat_row(out, row);
@@ -238,9 +261,14 @@ fn code_table(out: &mut String, table: &CodeTable) {
     heading(out, &table.heading);
     let _ = writeln!(
         out,
-        "| 应答码 | 终端显示 | 含义 | {} | {} | 谁来处理 | 见 |\n|---|---|---|---|---|---|---|",
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+        text(crate::t!("report.handout.col_code")),
+        text(super::labels::display()),
+        text(super::labels::meaning()),
         text(super::verdict_label()),
-        text(super::class_label())
+        text(super::class_label()),
+        text(super::labels::who()),
+        text(crate::t!("report.handout.col_see"))
     );
     for row in &table.rows {
         let mut verdict = vec![text(&row.verdict)];
@@ -260,9 +288,10 @@ fn code_table(out: &mut String, table: &CodeTable) {
     }
     let _ = writeln!(out);
     if !table.conflicts.is_empty() {
-        let _ = writeln!(out, "### 各来源说法不一的应答码\n");
+        let _ = writeln!(out, "### {}\n", text(crate::t!("report.handout.conflicts")));
+        let colon = crate::t!("common.colon");
         for (code, conflict) in &table.conflicts {
-            let _ = writeln!(out, "- **{}**：{}", text(code), text(conflict));
+            let _ = writeln!(out, "- **{}**{colon}{}", text(code), text(conflict));
         }
         let _ = writeln!(out);
     }

@@ -104,6 +104,88 @@ pub fn class_label() -> &'static str {
     crate::t!("report.class_label")
 }
 
+/// The labels of an item's blocks. Views that keep or drop blocks by their label compare
+/// with these (the words that made the label), never with the words themselves, so they
+/// keep the same blocks in every language.
+pub mod labels {
+    pub fn description() -> &'static str {
+        crate::t!("report.blocks.description")
+    }
+    pub fn note() -> &'static str {
+        crate::t!("report.blocks.note")
+    }
+    pub fn likely_causes() -> &'static str {
+        crate::t!("report.blocks.likely_causes")
+    }
+    pub fn category() -> &'static str {
+        crate::t!("report.blocks.category")
+    }
+    pub fn who() -> &'static str {
+        crate::t!("report.blocks.who")
+    }
+    pub fn how_to_tell() -> &'static str {
+        crate::t!("report.blocks.how_to_tell")
+    }
+    pub fn ask() -> &'static str {
+        crate::t!("report.blocks.ask")
+    }
+    pub fn appears_in() -> &'static str {
+        crate::t!("report.blocks.appears_in")
+    }
+    pub fn used_for_causes() -> &'static str {
+        crate::t!("report.blocks.used_for_causes")
+    }
+    pub fn answer() -> &'static str {
+        crate::t!("report.blocks.answer")
+    }
+    pub fn related_causes() -> &'static str {
+        crate::t!("report.blocks.related_causes")
+    }
+    pub fn display() -> &'static str {
+        crate::t!("report.blocks.display")
+    }
+    pub fn meaning() -> &'static str {
+        crate::t!("report.blocks.meaning")
+    }
+    pub fn action() -> &'static str {
+        crate::t!("report.blocks.action")
+    }
+    pub fn older_meaning() -> &'static str {
+        crate::t!("report.blocks.older_meaning")
+    }
+    pub fn international() -> &'static str {
+        crate::t!("report.blocks.international")
+    }
+    pub fn possible_causes() -> &'static str {
+        crate::t!("report.blocks.possible_causes")
+    }
+    pub fn related_symptoms() -> &'static str {
+        crate::t!("report.blocks.related_symptoms")
+    }
+    pub fn used_in() -> &'static str {
+        crate::t!("report.blocks.used_in")
+    }
+    pub fn steps() -> &'static str {
+        crate::t!("report.blocks.steps")
+    }
+    pub fn notes() -> &'static str {
+        crate::t!("report.blocks.notes")
+    }
+    pub fn escalate() -> &'static str {
+        crate::t!("report.blocks.escalate")
+    }
+    pub fn say() -> &'static str {
+        crate::t!("report.blocks.say")
+    }
+    /// What to say to a customer who needs English.
+    pub fn say_en() -> &'static str {
+        crate::t!("report.blocks.say_en")
+    }
+    pub fn avoid() -> &'static str {
+        crate::t!("report.blocks.avoid")
+    }
+}
+
 fn push_verdict(blocks: &mut Vec<Block>, verdict: &Verdict) {
     push_text(blocks, verdict_label(), Some(&verdict.summary()));
 }
@@ -111,19 +193,21 @@ fn push_verdict(blocks: &mut Vec<Block>, verdict: &Verdict) {
 /// A terminal display that says 「请重试」 where the verdict says not now: the one place
 /// where the screen itself can lead a clerk into a double charge.
 pub fn display_warning(code: &crate::model::Code) -> Option<String> {
-    if !code.display.contains("重试") || code.verdict.now {
+    // The pack's display text is Chinese, as the terminal shows it.
+    let says_retry = code.display.contains("重试"); // not UI: matches the terminal's words
+    if !says_retry || code.verdict.now {
         return None;
     }
     Some(if code.verdict.check_first {
-        format!(
-            "屏幕上写着「{}」，但结果可能不明：先查上一笔，不要马上用同一张卡再刷。",
-            code.display
+        crate::t!(
+            "report.blocks.display_warning_unknown",
+            display = code.display
         )
     } else {
-        format!(
-            "屏幕上写着「{}」，但不要马上用同一张卡再刷：按「{}」做。",
-            code.display,
-            verdict_label()
+        crate::t!(
+            "report.blocks.display_warning",
+            display = code.display,
+            verdict = verdict_label()
         )
     })
 }
@@ -132,12 +216,14 @@ pub fn display_warning(code: &crate::model::Code) -> Option<String> {
 pub fn step_origin(pack: &Pack, sources: &[Text]) -> String {
     let mut labels: Vec<&str> = Vec::new();
     for id in sources {
-        let label = pack.source(id).map_or("补充", |s| origin_label(&s.origin));
+        let label = pack
+            .source(id)
+            .map_or(crate::t!("origin.added"), |s| origin_label(&s.origin));
         if !labels.contains(&label) {
             labels.push(label);
         }
     }
-    labels.join("、")
+    labels.join(crate::t!("common.list_sep"))
 }
 
 /// Whether a page says where each item and step came from. Trainers checking the content
@@ -173,24 +259,25 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
     }];
     match item {
         Item::Symptom(s) => {
-            push_text(&mut blocks, "应答码", Some(&s.codes.join("、")));
-            push_text(&mut blocks, "问题描述", Some(&s.description));
-            push_text(&mut blocks, "提示", s.note.as_deref());
-            push_links(
+            let list_sep = crate::t!("common.list_sep");
+            push_text(
                 &mut blocks,
-                "可能原因（按可能性排序）",
-                links(pack, &s.causes),
+                Kind::Code.label(),
+                Some(&s.codes.join(list_sep)),
             );
+            push_text(&mut blocks, labels::description(), Some(&s.description));
+            push_text(&mut blocks, labels::note(), s.note.as_deref());
+            push_links(&mut blocks, labels::likely_causes(), links(pack, &s.causes));
             let codes: Vec<String> = s.codes.iter().map(|c| crate::model::code_id(c)).collect();
-            push_links(&mut blocks, "应答码", links(pack, &codes));
+            push_links(&mut blocks, Kind::Code.label(), links(pack, &codes));
         }
         Item::Cause(c) => {
-            push_text(&mut blocks, "分类", Some(&c.category));
-            push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.actors)));
+            push_text(&mut blocks, labels::category(), Some(&c.category));
+            push_text(&mut blocks, labels::who(), Some(&Actor::labels(&c.actors)));
             push_verdict(&mut blocks, &c.verdict);
-            push_text(&mut blocks, "问题描述", Some(&c.description));
-            push_list(&mut blocks, "如何判断", &c.checks, false);
-            push_list(&mut blocks, "问顾客", &c.questions, false);
+            push_text(&mut blocks, labels::description(), Some(&c.description));
+            push_list(&mut blocks, labels::how_to_tell(), &c.checks, false);
+            push_list(&mut blocks, labels::ask(), &c.questions, false);
             for solution in c.solutions.iter().filter_map(|id| pack.solution(id)) {
                 solution_blocks(&mut blocks, pack, solution, sources);
             }
@@ -198,11 +285,19 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
                 script_blocks(&mut blocks, script);
             }
             // Solutions and the script are shown in full above; link onwards only.
-            push_links(&mut blocks, "出现在", referrers(pack, item.id()));
+            push_links(
+                &mut blocks,
+                labels::appears_in(),
+                referrers(pack, item.id()),
+            );
         }
         Item::Solution(s) => {
             solution_blocks(&mut blocks, pack, s, sources);
-            push_links(&mut blocks, "用于原因", referrers(pack, item.id()));
+            push_links(
+                &mut blocks,
+                labels::used_for_causes(),
+                referrers(pack, item.id()),
+            );
         }
         Item::Faq(f) => {
             // The article's answers predate the reversal rules: where a linked cause's
@@ -213,32 +308,39 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
                 .filter_map(|id| pack.cause(id))
                 .any(|c| c.verdict.check_first);
             if unknown {
-                blocks.push(Block::Warning(format!(
-                    "网络或超时的情况下结果可能不明：{}，不要马上用同一张卡再刷。",
-                    Verdict::check_first_label()
+                blocks.push(Block::Warning(crate::t!(
+                    "report.blocks.faq_unknown_warning",
+                    check = Verdict::check_first_label()
                 )));
             }
-            push_text(&mut blocks, "答", Some(&f.answer));
-            push_links(&mut blocks, "相关原因", links(pack, &f.causes));
+            push_text(&mut blocks, labels::answer(), Some(&f.answer));
+            push_links(
+                &mut blocks,
+                labels::related_causes(),
+                links(pack, &f.causes),
+            );
         }
         Item::Code(c) => {
             if c.discreet {
                 blocks.push(Block::Warning(
-                    "风险卡：不要告诉顾客具体原因，只说交易未通过，按收单机构的规定处理。"
-                        .to_string(),
+                    crate::t!("report.blocks.discreet_code").to_string(),
                 ));
             }
-            push_text(&mut blocks, "终端显示", Some(&c.display));
+            push_text(&mut blocks, labels::display(), Some(&c.display));
             if let Some(warning) = display_warning(c) {
                 blocks.push(Block::Warning(warning));
             }
-            push_text(&mut blocks, "含义", Some(&c.meaning));
+            push_text(&mut blocks, labels::meaning(), Some(&c.meaning));
             push_verdict(&mut blocks, &c.verdict);
-            push_text(&mut blocks, "怎么处理", Some(&c.action));
-            push_text(&mut blocks, "旧版含义", c.older_meaning.as_deref());
+            push_text(&mut blocks, labels::action(), Some(&c.action));
             push_text(
                 &mut blocks,
-                "国际含义（ISO 8583）",
+                labels::older_meaning(),
+                c.older_meaning.as_deref(),
+            );
+            push_text(
+                &mut blocks,
+                labels::international(),
                 c.international.as_deref(),
             );
             push_text(
@@ -246,30 +348,41 @@ pub fn item_blocks_with(pack: &Pack, item: Item<'_>, sources: Sources) -> Vec<Bl
                 class_label(),
                 Some(&format!("{} {}", c.class.letter(), c.class.label())),
             );
-            push_text(&mut blocks, "谁来处理", Some(&Actor::labels(&c.who_fixes)));
+            push_text(
+                &mut blocks,
+                labels::who(),
+                Some(&Actor::labels(&c.who_fixes)),
+            );
             if let Some(conflict) = &c.conflict {
-                blocks.push(Block::Warning(format!("各来源说法不一：{conflict}")));
+                blocks.push(Block::Warning(crate::t!(
+                    "report.blocks.conflict",
+                    conflict = conflict
+                )));
             }
             if let Some(script) = c.script.as_deref().and_then(|id| pack.script(id)) {
                 script_blocks(&mut blocks, script);
             }
-            push_links(&mut blocks, "可能原因", links(pack, &c.causes));
+            push_links(
+                &mut blocks,
+                labels::possible_causes(),
+                links(pack, &c.causes),
+            );
             let symptoms = pack.symptoms_with_code(&c.code);
             push_links(
                 &mut blocks,
-                "相关现象",
+                labels::related_symptoms(),
                 links(pack, symptoms.iter().map(|s| &s.id)),
             );
         }
         Item::Script(s) => {
             script_blocks(&mut blocks, s);
-            push_links(&mut blocks, "用于", referrers(pack, item.id()));
+            push_links(&mut blocks, labels::used_in(), referrers(pack, item.id()));
         }
     }
     push_text(
         &mut blocks,
         aliases_label(),
-        Some(&item.aliases().join("、")),
+        Some(&item.aliases().join(crate::t!("common.list_sep"))),
     );
     if sources == Sources::Shown {
         push_text(
@@ -304,35 +417,63 @@ fn solution_blocks(
         .steps
         .iter()
         .map(|step| match sources {
-            Sources::Shown => format!(
-                "【{}】{}（{}）",
-                step.who.label(),
-                step.text,
-                step_origin(pack, &step.sources)
+            Sources::Shown => crate::t!(
+                "report.blocks.step_sourced",
+                who = step.who.label(),
+                text = step.text,
+                origin = step_origin(pack, &step.sources)
             ),
-            Sources::Hidden => format!("【{}】{}", step.who.label(), step.text),
+            Sources::Hidden => crate::t!(
+                "report.blocks.step",
+                who = step.who.label(),
+                text = step.text
+            ),
         })
         .collect();
-    push_text(blocks, "解决方法", Some(&s.title));
-    push_list(blocks, "解决步骤", &steps, true);
-    push_list(blocks, "注意", &s.notes, false);
+    push_text(blocks, Kind::Solution.label(), Some(&s.title));
+    push_list(blocks, labels::steps(), &steps, true);
+    push_list(blocks, labels::notes(), &s.notes, false);
     if let Some(escalate) = &s.escalate {
-        let mut text = format!("{}：找{}", escalate.when, escalate.to.label());
-        if let Some(how) = &escalate.how {
-            text.push('。');
-            text.push_str(how);
-        }
-        push_text(blocks, "何时升级", Some(&text));
+        let text = match &escalate.how {
+            Some(how) => crate::t!(
+                "report.blocks.escalate_how",
+                when = escalate.when,
+                to = escalate.to.label(),
+                how = how
+            ),
+            None => crate::t!(
+                "report.blocks.escalate_to",
+                when = escalate.when,
+                to = escalate.to.label()
+            ),
+        };
+        push_text(blocks, labels::escalate(), Some(&text));
     }
+}
+
+/// A step as [`item_blocks`] writes it, split into who acts (「【收银员】」 as shown) and
+/// the rest, for views that colour the actor; None for text that is not such a step.
+pub fn split_step(text: &str) -> Option<(Actor, &str, &str)> {
+    let template = crate::t!("report.blocks.step");
+    let (before, rest) = template.split_once("{who}")?;
+    let (between, _) = rest.split_once("{text}")?;
+    Actor::ALL.into_iter().find_map(|actor| {
+        let who_len = before.len() + actor.label().len() + between.len();
+        let shown = text.get(..who_len)?;
+        let matches = shown.strip_prefix(before)?.strip_suffix(between)? == actor.label();
+        matches.then(|| (actor, shown, text.get(who_len..).unwrap_or_default()))
+    })
 }
 
 fn script_blocks(blocks: &mut Vec<Block>, s: &crate::model::Script) {
     if s.discreet {
-        blocks.push(Block::Warning("谨慎用语：不要说出具体原因。".to_string()));
+        blocks.push(Block::Warning(
+            crate::t!("report.blocks.discreet_script").to_string(),
+        ));
     }
-    push_list(blocks, "对顾客说", &s.say, false);
-    push_list(blocks, "English", &s.say_en, false);
-    push_list(blocks, "不要说", &s.avoid, false);
+    push_list(blocks, labels::say(), &s.say, false);
+    push_list(blocks, labels::say_en(), &s.say_en, false);
+    push_list(blocks, labels::avoid(), &s.avoid, false);
 }
 
 /// The titles of the source parts an item came from, for traceability.
@@ -343,5 +484,5 @@ pub fn source_titles(pack: &Pack, ids: &[Text]) -> String {
                 .map_or(id.to_string(), |s| s.title.to_string())
         })
         .collect::<Vec<_>>()
-        .join("；")
+        .join(crate::t!("common.clause_sep"))
 }

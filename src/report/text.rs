@@ -1,6 +1,6 @@
 //! Plain text for the terminal: `posdesk show` and `posdesk code`.
 
-use super::{item_blocks, Block};
+use super::{item_blocks, labels, Block};
 use crate::model::{Item, Pack};
 use std::fmt::Write;
 
@@ -16,13 +16,22 @@ pub fn answer_text(pack: &Pack, item: Item<'_>) -> String {
         .into_iter()
         .filter(|block| match block {
             Block::Heading { .. } | Block::Warning(_) => true,
-            Block::Text { label, .. } => {
-                *label == super::verdict_label()
-                    || matches!(*label, "含义" | "问题描述" | "怎么处理" | "答" | "终端显示")
-            }
-            Block::List { label, .. } => {
-                matches!(*label, "如何判断" | "解决步骤" | "对顾客说" | "English")
-            }
+            Block::Text { label, .. } => [
+                super::verdict_label(),
+                labels::meaning(),
+                labels::description(),
+                labels::action(),
+                labels::answer(),
+                labels::display(),
+            ]
+            .contains(label),
+            Block::List { label, .. } => [
+                labels::how_to_tell(),
+                labels::steps(),
+                labels::say(),
+                labels::say_en(),
+            ]
+            .contains(label),
             Block::Links { .. } => false,
         })
         .collect();
@@ -30,20 +39,29 @@ pub fn answer_text(pack: &Pack, item: Item<'_>) -> String {
 }
 
 pub fn blocks_text(blocks: &[Block]) -> String {
+    let colon = crate::t!("common.colon");
+    // Before a list, the colon ends the line.
+    let list_colon = colon.trim_end();
     let mut out = String::new();
     for block in blocks {
         // Writing to a String cannot fail.
         let _ = match block {
             Block::Heading { kind, id, title } => {
-                writeln!(out, "【{}】{title}  ({id})", kind.label())
+                let heading = crate::t!(
+                    "report.text.heading",
+                    kind = kind.label(),
+                    title = title,
+                    id = id
+                );
+                writeln!(out, "{heading}")
             }
-            Block::Text { label, text } => writeln!(out, "{label}：{text}"),
+            Block::Text { label, text } => writeln!(out, "{label}{colon}{text}"),
             Block::List {
                 label,
                 items,
                 numbered,
             } => {
-                let _ = writeln!(out, "{label}：");
+                let _ = writeln!(out, "{label}{list_colon}");
                 for (n, item) in items.iter().enumerate() {
                     let _ = if *numbered {
                         writeln!(out, "  {}. {item}", n + 1)
@@ -55,7 +73,7 @@ pub fn blocks_text(blocks: &[Block]) -> String {
             }
             Block::Warning(text) => writeln!(out, "! {text}"),
             Block::Links { label, links } => {
-                let _ = writeln!(out, "{label}：");
+                let _ = writeln!(out, "{label}{list_colon}");
                 for link in links {
                     let _ = writeln!(
                         out,
