@@ -348,6 +348,27 @@ pub fn origin_label(origin: &str) -> &'static str {
     }
 }
 
+/// The title to show: the English one in the English UI, where the pack gives one.
+fn shown_title<'a>(title: &'a Text, english: &'a Option<Text>) -> &'a Text {
+    match english {
+        Some(english) if crate::i18n::lang() == crate::i18n::Lang::En => english,
+        _ => title,
+    }
+}
+
+macro_rules! shown_title {
+    ($($kind:ident),+) => {
+        $(impl $kind {
+            /// The title to show in the UI's language (see [`Item::title`]).
+            pub fn shown_title(&self) -> &Text {
+                shown_title(&self.title, &self.title_en)
+            }
+        })+
+    };
+}
+
+shown_title!(Symptom, Cause, Solution, Script);
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Symptom {
     pub id: Text,
@@ -525,11 +546,14 @@ impl<'a> Item<'a> {
     /// The one-line title shown in lists: the English one in the English UI where the
     /// item has one.
     pub fn title(&self) -> String {
-        if crate::i18n::lang() == crate::i18n::Lang::En {
-            if let Some(english) = self.title_en() {
-                return english.to_string();
-            }
+        match self.title_en() {
+            Some(english) if crate::i18n::lang() == crate::i18n::Lang::En => english.to_string(),
+            _ => self.own_title(),
         }
+    }
+
+    /// The title as the pack writes it, whatever the UI's language: for what is stored.
+    pub fn own_title(&self) -> String {
         match self {
             Item::Symptom(item) => item.title.to_string(),
             Item::Cause(item) => item.title.to_string(),

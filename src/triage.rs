@@ -525,7 +525,7 @@ pub fn outcome_line(pack: &Pack, answer: &Answer, leading: Option<&Cause>) -> St
             _ => crate::t!("triage.code_id", id = id),
         },
         Lead::Causes(_) | Lead::Question(_) => match leading {
-            Some(cause) => crate::t!("triage.start_with", title = cause.title),
+            Some(cause) => crate::t!("triage.start_with", title = cause.shown_title()),
             None => crate::t!("triage.check_each").to_string(),
         },
         Lead::Escalate { to, how } => crate::t!("triage.hand_over", to = to.label(), how = how),
@@ -598,7 +598,7 @@ impl Walk<'_> {
             title: title.to_string(),
         };
         WalkReport {
-            symptom: item_ref(&self.symptom.id, &self.symptom.title),
+            symptom: item_ref(&self.symptom.id, &self.symptom.shown_title()),
             path: self.path(),
             answered: self
                 .taken
@@ -630,7 +630,7 @@ impl Walk<'_> {
                         Lead::Escalate { .. } => "escalate",
                     },
                     text: outcome_line(pack, answer, leading),
-                    leading: leading.map(|c| item_ref(&c.id, &c.title)),
+                    leading: leading.map(|c| item_ref(&c.id, c.shown_title())),
                     code: match &answer.leads_to {
                         Lead::Code(id) => match pack.item(id) {
                             Some(crate::model::Item::Code(code)) => Some(code.code.to_string()),
@@ -650,7 +650,7 @@ impl Walk<'_> {
                 .iter()
                 .map(|in_play| CauseReport {
                     id: in_play.cause.id.to_string(),
-                    title: in_play.cause.title.to_string(),
+                    title: in_play.cause.shown_title().to_string(),
                     standing: in_play.standing,
                     because: in_play.because.map(|(q, a)| reason(q, a)),
                 })

@@ -248,14 +248,17 @@ fn the_case_screen_speaks_english_and_stores_what_chinese_reads() {
         for words in ["结果：", "备注：", "商户：", "记录（", "处理中"] {
             assert!(!shown.contains(words), "{words:?} in\n{shown}");
         }
-        choose(&mut app, "[ ] Resolved: 卡片状态异常");
+        choose(&mut app, "[ ] Resolved: Card status abnormal");
         assert!(
             app.status().is_some_and(|s| s == "Saved"),
             "{:?}",
             app.status()
         );
         let shown = screen(&app);
-        assert!(shown.contains("[x] Resolved: 卡片状态异常"), "{shown}");
+        assert!(
+            shown.contains("[x] Resolved: Card status abnormal"),
+            "{shown}"
+        );
         assert!(shown.contains(" Resolved "), "the list's state: {shown}");
     }
     // Read back in Chinese: the stored outcome is the cause's id, shown in Chinese words.
@@ -307,7 +310,7 @@ fn the_case_reports_speak_english() {
         let _en = scoped(Lang::En);
         let mut app = app(dir.path(), 120, 40);
         press(&mut app, "<C-a><Enter>Mall 1F<Enter>");
-        choose(&mut app, "[ ] Resolved: 卡片状态异常");
+        choose(&mut app, "[ ] Resolved: Card status abnormal");
     }
     let pack = pack();
     let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
@@ -322,7 +325,7 @@ fn the_case_reports_speak_english() {
         "Case #1\n",
         "Opened: ",
         "Closed: ",
-        "Outcome: Resolved: 卡片状态异常\n",
+        "Outcome: Resolved: Card status abnormal\n",
         "Symptom: ",
         "Shop: Mall 1F\n",
         "Terminal: ",
@@ -335,7 +338,7 @@ fn the_case_reports_speak_english() {
         "{full}"
     );
     let list = list_text(&pack, &cases);
-    assert!(list.contains("Resolved: 卡片状态异常"), "{list}");
+    assert!(list.contains("Resolved: Card status abnormal"), "{list}");
     assert!(list.contains("  Shop: Mall 1F"), "{list}");
     assert_eq!(list_text(&pack, &[]), "No cases.\n");
     let stats = stats_text(&pack, &counts);

@@ -49,7 +49,7 @@ impl Draft {
             kind,
             subject: item.id().to_string(),
             area: item.id().to_string(),
-            area_title: item.title(),
+            area_title: item.own_title(),
             prompt,
             context: Vec::new(),
             right,
@@ -226,7 +226,7 @@ fn say_lines<'p>(
 fn line_why(script: &crate::model::Script, discreet: bool) -> String {
     let mut why = crate::t!(
         "quiz.generate.line_why",
-        title = script.title,
+        title = script.shown_title(),
         say = script.say.join("")
     );
     if discreet {
@@ -299,7 +299,10 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         };
         let mut excluded = related_scripts(pack, std::slice::from_ref(&cause.id));
         excluded.insert(script.id.as_str());
-        let prompt = crate::t!("quiz.generate.line_prompt_cause", cause = cause.title);
+        let prompt = crate::t!(
+            "quiz.generate.line_prompt_cause",
+            cause = cause.shown_title()
+        );
         let item = Item::Cause(cause);
         if let Some(q) = line_question(pack, item, prompt, script, &excluded, script.discreet, seed)
         {
@@ -314,7 +317,10 @@ fn customer_lines(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
         .filter(|s| !asked.contains(s.id.as_str()))
     {
         let excluded: HashSet<&str> = [script.id.as_str()].into();
-        let prompt = crate::t!("quiz.generate.line_prompt_script", title = script.title);
+        let prompt = crate::t!(
+            "quiz.generate.line_prompt_script",
+            title = script.shown_title()
+        );
         let item = Item::Script(script);
         questions.extend(line_question(
             pack,
@@ -363,7 +369,10 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 .iter()
                 .filter(|other| !other.causes.iter().any(|c| own.contains(c.as_str())))
                 .collect();
-            let prompt = crate::t!("quiz.generate.first_check_prompt", symptom = symptom.title);
+            let prompt = crate::t!(
+                "quiz.generate.first_check_prompt",
+                symptom = symptom.shown_title()
+            );
             if let Some(start) = pack.triage_start(&symptom.id) {
                 let tree = tree_questions(pack, start);
                 // Not a question about reading the code (it fits any symptom), nor one
@@ -406,7 +415,7 @@ fn first_checks(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 .filter_map(|c| first_check_of(c).map(str::to_string));
             let why = crate::t!(
                 "quiz.generate.first_check_why_likely",
-                cause = likely.title,
+                cause = likely.shown_title(),
                 description = first_sentence(&likely.description)
             );
             Draft::new(
@@ -470,7 +479,10 @@ fn step_orders(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             let mut draft = Draft::new(
                 QuizKind::StepOrder,
                 Item::Solution(solution),
-                crate::t!("quiz.generate.step_order_prompt", title = solution.title),
+                crate::t!(
+                    "quiz.generate.step_order_prompt",
+                    title = solution.shown_title()
+                ),
                 order(&in_order),
                 texts
                     .iter()
@@ -503,14 +515,14 @@ fn triage_why(walk: &triage::Walk<'_>, leading: &Cause, last: &crate::model::Ans
             crate::t!(
                 "quiz.generate.triage_why_because",
                 reason = triage::reason(question, answer),
-                cause = leading.title,
+                cause = leading.shown_title(),
                 description = description
             )
         })
         .unwrap_or_else(|| {
             crate::t!(
                 "quiz.generate.triage_why",
-                cause = leading.title,
+                cause = leading.shown_title(),
                 description = description
             )
         });
@@ -544,13 +556,16 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
                 .causes
                 .iter()
                 .filter(|c| c.standing == Standing::RuledOut)
-                .map(|c| c.cause.title.to_string())
+                .map(|c| c.cause.shown_title().to_string())
                 .collect();
             let mut draft = Draft::new(
                 QuizKind::Triage,
                 Item::Symptom(symptom),
-                crate::t!("quiz.generate.triage_prompt", symptom = symptom.title),
-                leading.title.to_string(),
+                crate::t!(
+                    "quiz.generate.triage_prompt",
+                    symptom = symptom.shown_title()
+                ),
+                leading.shown_title().to_string(),
                 triage_why(&walk, leading, last),
             );
             draft.subject = format!(
@@ -567,7 +582,7 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             // Kept in the store as the area's title: content, the same in every language.
             draft.area_title = format!(
                 "{}：{}", // not UI: a stored title, content only, the same in every language
-                symptom.title,
+                symptom.shown_title(),
                 walk.taken
                     .iter()
                     .map(|(_, _, answer)| answer.text.as_str())

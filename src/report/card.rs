@@ -113,7 +113,12 @@ fn warnings(verdict: &Verdict, discreet: bool, success: bool) -> Vec<CardLine> {
 }
 
 fn say_line(script: Option<&Script>) -> Option<CardLine> {
-    let first = script?.say.first()?;
+    let script = script?;
+    let english = crate::i18n::lang() == crate::i18n::Lang::En;
+    let first = match script.say_en.first() {
+        Some(line) if english => line,
+        _ => script.say.first()?,
+    };
     Some(CardLine::new(say_label(), first.clone()))
 }
 
@@ -155,7 +160,7 @@ pub fn counter_card(pack: &Pack, item: Item<'_>) -> Vec<CardLine> {
                 first_sentence(symptom.note.as_deref().unwrap_or(&symptom.description)),
             )];
             if let Some(cause) = causes.first() {
-                lines.push(CardLine::new(likely_label(), cause.title.clone()));
+                lines.push(CardLine::new(likely_label(), cause.shown_title().clone()));
             }
             let unknown = causes.iter().any(|c| c.verdict.check_first);
             let discreet = causes.iter().any(|c| cause_is_discreet(pack, c))

@@ -310,7 +310,7 @@ impl Places {
             id: anchor.clone(),
             title: crate::t!(
                 "report.handout.see_cause",
-                title = cause.title,
+                title = cause.shown_title(),
                 places = see_line(&numbers)
             ),
         })
@@ -416,7 +416,7 @@ pub fn handout(pack: &Pack, options: HandoutOptions) -> Handout {
             .iter()
             .map(|cause| Entry {
                 anchor: cause.id.to_string(),
-                title: cause.title.to_string(),
+                title: cause.shown_title().to_string(),
                 blocks: cause_blocks(pack, cause, options),
             })
             .collect(),
@@ -625,7 +625,7 @@ fn symptom_page(
     if !causes.is_empty() {
         blocks.push(Block::List {
             label: crate::t!("report.handout.causes_below"),
-            items: causes.iter().map(|c| c.title.to_string()).collect(),
+            items: causes.iter().map(|c| c.shown_title().to_string()).collect(),
             numbered: true,
         });
     }
@@ -639,7 +639,7 @@ fn symptom_page(
         heading: Heading {
             number,
             anchor: symptom.id.to_string(),
-            title: symptom.title.to_string(),
+            title: symptom.shown_title().to_string(),
         },
         blocks,
         causes: causes
@@ -648,7 +648,7 @@ fn symptom_page(
             .map(|(n, cause)| CausePart {
                 anchor: cause_anchor(&symptom.id, &cause.id),
                 label: crate::t!("report.handout.cause_n", n = n + 1),
-                title: cause.title.to_string(),
+                title: cause.shown_title().to_string(),
                 blocks: cause_blocks(pack, cause, options),
             })
             .collect(),

@@ -153,7 +153,7 @@ a { color: inherit; }
 const STYLE_LATIN_UI: &str = r#"
 .cheat col.code { width: 6%; } .cheat col.means { width: 19%; } .cheat col.verdict { width: 25%; }
 .cheat col.first { width: 29%; } .cheat col.say { width: 21%; }
-.cheat [lang] { font-size: 7pt; }
+.cheat td, .cheat [lang] { font-size: 7pt; line-height: 1.25; }
 "#;
 
 fn document(out: &mut String, title: &str, body: impl FnOnce(&mut String)) {

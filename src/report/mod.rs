@@ -430,7 +430,7 @@ fn solution_blocks(
             ),
         })
         .collect();
-    push_text(blocks, Kind::Solution.label(), Some(&s.title));
+    push_text(blocks, Kind::Solution.label(), Some(s.shown_title()));
     push_list(blocks, labels::steps(), &steps, true);
     push_list(blocks, labels::notes(), &s.notes, false);
     if let Some(escalate) = &s.escalate {
@@ -471,8 +471,15 @@ fn script_blocks(blocks: &mut Vec<Block>, s: &crate::model::Script) {
             crate::t!("report.blocks.discreet_script").to_string(),
         ));
     }
-    push_list(blocks, labels::say(), &s.say, false);
-    push_list(blocks, labels::say_en(), &s.say_en, false);
+    // The English UI puts the English lines first: its reader may not read the Chinese
+    // ones, which stay for a customer who speaks Chinese.
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        push_list(blocks, labels::say_en(), &s.say_en, false);
+        push_list(blocks, labels::say(), &s.say, false);
+    } else {
+        push_list(blocks, labels::say(), &s.say, false);
+        push_list(blocks, labels::say_en(), &s.say_en, false);
+    }
     push_list(blocks, labels::avoid(), &s.avoid, false);
 }
 

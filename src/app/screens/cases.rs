@@ -157,7 +157,10 @@ impl Cases {
                 DetailLine::new(
                     vec![
                         label(crate::t!("cases.screen.steps")),
-                        text(crate::t!("cases.screen.steps_of", cause = cause.title)),
+                        text(crate::t!(
+                            "cases.screen.steps_of",
+                            cause = cause.shown_title()
+                        )),
                     ],
                     2,
                 ),

@@ -189,7 +189,7 @@ impl Triage {
                 let mut pieces = vec![
                     Piece::new(format!("{:>2}. ", n + 1), theme.dim()),
                     Piece::new(format!("{label} "), style),
-                    Piece::new(in_play.cause.title.to_string(), title_style),
+                    Piece::new(in_play.cause.shown_title().to_string(), title_style),
                 ];
                 // The question is on the left: its number and the answer say enough.
                 if let Some((question, answer)) = in_play.because {
@@ -559,7 +559,7 @@ impl Screen for Triage {
         let card = crate::report::card::counter_card(cx.desk.pack(), item);
         let title = match (item, walk.leading()) {
             (Item::Cause(cause), Some(leading)) if cause.id == leading.id => {
-                crate::t!("screen.triage.check_first", title = cause.title)
+                crate::t!("screen.triage.check_first", title = cause.shown_title())
             }
             _ => item.title().to_string(),
         };
@@ -600,7 +600,10 @@ impl Screen for Triage {
         };
         if let Some(slot) = areas.slot(Panel::Left) {
             let focused = self.place.focus == Panel::Left;
-            let title = crate::t!("screen.triage.panel_title", symptom = walk.symptom.title);
+            let title = crate::t!(
+                "screen.triage.panel_title",
+                symptom = walk.symptom.shown_title()
+            );
             panel_title(buffer, slot.title, title, focused, theme);
             let built = self.question_lines(&walk, cx.desk, theme);
             let selected = built.answers.get(self.choice).copied();
@@ -677,7 +680,7 @@ impl Screen for Triage {
     fn breadcrumb(&self, cx: &DrawCx<'_>) -> Vec<String> {
         let mut crumbs = vec![self.title().to_string()];
         if let Some(walk) = self.walk(cx.desk) {
-            crumbs.push(walk.symptom.title.to_string());
+            crumbs.push(walk.symptom.shown_title().to_string());
             crumbs.extend(walk.taken.iter().map(|(_, _, a)| a.text.to_string()));
         }
         crumbs

@@ -317,13 +317,13 @@ impl Troubleshoot {
             )),
             Some(Item::Solution(solution)) => lines.push(paragraph(
                 crate::t!("screen.troubleshoot.solution"),
-                &solution.title,
+                &solution.shown_title(),
                 &[],
                 theme,
             )),
             Some(Item::Script(script)) => lines.push(paragraph(
                 crate::t!("screen.troubleshoot.script"),
-                &script.title,
+                &script.shown_title(),
                 &[],
                 theme,
             )),
@@ -494,8 +494,8 @@ impl Troubleshoot {
                 // beside it (it is on the card and the page too).
                 let title_room = room.saturating_sub(width(&number));
                 let mut pieces = vec![Piece::new(number, theme.dim())];
-                pieces.push(Piece::new(cause.title.clone(), theme.text()));
-                if width(&cause.title) + actors_width <= title_room {
+                pieces.push(Piece::new(cause.shown_title().clone(), theme.text()));
+                if width(&cause.shown_title()) + actors_width <= title_room {
                     pieces.extend(actors);
                 }
                 pieces_line(pieces)
@@ -776,7 +776,7 @@ impl Screen for Troubleshoot {
         if self.place.focus != Panel::Left {
             if let Some(cause) = self.selected_cause(cx.desk) {
                 if left.map(|i| i.id()) != Some(cause.id.as_str()) {
-                    crumbs.push(cause.title.to_string());
+                    crumbs.push(cause.shown_title().to_string());
                 }
             }
         }
