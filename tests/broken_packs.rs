@@ -126,7 +126,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// fill the pipe.
 fn lint(dir: &Path, name: &str) -> Output {
     let child = Command::new(env!("CARGO_BIN_EXE_posdesk"))
-        .env("POSDESK_LANG", "zh")
+        .env("POSDESK_LANG", "en")
         .arg("lint")
         .arg(dir)
         .stdout(std::process::Stdio::piped())
