@@ -5,8 +5,13 @@ use posdesk::store::{NewCase, Outcome, Store};
 use std::process::{Command, Output};
 
 fn posdesk(args: &[&str]) -> Output {
+    posdesk_in("zh", args)
+}
+
+/// posdesk in a language: the store's messages are checked in English.
+fn posdesk_in(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
-        .env("POSDESK_LANG", "zh")
+        .env("POSDESK_LANG", lang)
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("POSDESK_DATA")
@@ -173,7 +178,10 @@ fn a_foreign_file_is_a_clear_error_and_left_alone() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join(posdesk::store::FILE_NAME);
     std::fs::write(&path, "not a database\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = posdesk(&["--data", &dir.path().display().to_string(), "cases", "list"]);
+    let out = posdesk_in(
+        "en",
+        &["--data", &dir.path().display().to_string(), "cases", "list"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let message = text(&out.stderr);
     assert!(

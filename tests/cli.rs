@@ -4,8 +4,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn posdesk(args: &[&str]) -> Output {
+    posdesk_in("zh", args)
+}
+
+/// posdesk in a language: the loader's messages are checked in English.
+fn posdesk_in(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_posdesk"))
-        .env("POSDESK_LANG", "zh")
+        .env("POSDESK_LANG", lang)
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -53,7 +58,7 @@ fn lint_fails_with_file_line_col_lines() {
         "[[cause]]\nid = \"x\"\ntitel = \"t\"\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let out = posdesk(&["lint", &dir.path().display().to_string()]);
+    let out = posdesk_in("en", &["lint", &dir.path().display().to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(!text.is_empty());

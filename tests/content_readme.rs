@@ -21,6 +21,7 @@ fn example() -> String {
 
 #[test]
 fn the_schema_example_loads_once_linked() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
     for file in &posdesk::load::embedded_files() {

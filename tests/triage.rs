@@ -276,7 +276,9 @@ text = "处理。"
     dir
 }
 
+/// The tree's problems, in English: the messages below are checked in their English words.
 fn lint_errors(triage: &str) -> Diagnostics {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let dir = pack_with_triage(triage);
     match posdesk::load_dir(dir.path()) {
         Ok(_) => panic!("a broken tree loaded:\n{triage}"),

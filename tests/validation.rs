@@ -62,7 +62,9 @@ impl Pack {
         line
     }
 
+    /// The pack's problems, in English: the messages below are checked in their English words.
     fn errors(&self) -> Diagnostics {
+        let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
         match posdesk::load_dir(&self.root) {
             Ok(_) => panic!("a broken pack loaded"),
             Err(diagnostics) => diagnostics,
@@ -393,6 +395,7 @@ fn every_error_of_every_file_comes_in_one_run() {
 
 #[test]
 fn an_empty_or_missing_directory_is_an_error_not_a_panic() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let errors = posdesk::load_dir(dir.path()).err().unwrap_or_default();
     assert!(errors

@@ -40,18 +40,18 @@ impl CaseLog {
         let mut slot = self
             .store
             .lock()
-            .map_err(|_| "the case log is unavailable".to_string())?;
+            .map_err(|_| crate::t!("desk.unavailable").to_string())?;
         if slot.is_none() {
             let opened = match &self.dir {
                 Some(dir) => Store::open_in(dir).map_err(|e| e.to_string()),
-                None => Err("no data directory: start posdesk with --data DIR".to_string()),
+                None => Err(crate::t!("desk.no_data_dir").to_string()),
             };
             *slot = Some(opened);
         }
         match slot.as_ref() {
             Some(Ok(store)) => Ok(f(store)),
             Some(Err(message)) => Err(message.clone()),
-            None => Err("the case log is unavailable".to_string()),
+            None => Err(crate::t!("desk.unavailable").to_string()),
         }
     }
 

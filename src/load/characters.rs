@@ -13,13 +13,26 @@ const MOST_PER_FILE: usize = 20;
 pub fn check(path: &str, text: &str, errors: &mut Vec<Diagnostic>) {
     let lines = LineIndex::new(path, text);
     let mut found = 0usize;
-    let mut report = |offset: usize, c: char, written: &str| {
+    // `escape` is how the character was written, when it was written as a TOML escape.
+    let mut report = |offset: usize, c: char, escape: &str| {
         found += 1;
         if found <= MOST_PER_FILE {
-            errors.push(lines.pos(offset).error(
-                format!("{} U+{:04X} {written}in content", describe(c), u32::from(c)),
-                "delete it: content is shown to people and printed to terminals",
-            ));
+            let code = format!("{:04X}", u32::from(c));
+            let message = if escape.is_empty() {
+                crate::t!("load.characters.found", what = describe(c), code = code)
+            } else {
+                crate::t!(
+                    "load.characters.found_written",
+                    what = describe(c),
+                    code = code,
+                    escape = escape
+                )
+            };
+            errors.push(
+                lines
+                    .pos(offset)
+                    .error(message, crate::t!("load.characters.found_hint")),
+            );
         }
     };
     let mut chars = text.char_indices().peekable();
@@ -44,7 +57,7 @@ pub fn check(path: &str, text: &str, errors: &mut Vec<Diagnostic>) {
                 continue;
             }
             'e' => {
-                report(offset, '\u{1b}', "(written \\e) ");
+                report(offset, '\u{1b}', "\\e");
                 chars.next();
                 continue;
             }
@@ -64,17 +77,14 @@ pub fn check(path: &str, text: &str, errors: &mut Vec<Diagnostic>) {
             .flatten()
             .and_then(char::from_u32);
         if let Some(escaped) = escaped.filter(|&e| is_unsafe(e)) {
-            report(offset, escaped, &format!("(written \\{kind}{hex}) "));
+            report(offset, escaped, &format!("\\{kind}{hex}"));
         }
         chars.next();
     }
     if found > MOST_PER_FILE {
         errors.push(lines.pos(0).error(
-            format!(
-                "{} more unsafe characters in this file",
-                found - MOST_PER_FILE
-            ),
-            "was the file copied from a terminal or a web page? save its text again as plain UTF-8",
+            crate::t!("load.characters.more", count = found - MOST_PER_FILE),
+            crate::t!("load.characters.more_hint"),
         ));
     }
 }
@@ -84,6 +94,7 @@ mod tests {
     use super::*;
 
     fn problems(text: &str) -> Vec<String> {
+        let _en = crate::i18n::scoped(crate::i18n::Lang::En);
         let mut errors = Vec::new();
         check("x.toml", text, &mut errors);
         errors

@@ -8,8 +8,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// Runs every check; the structural ones and the content rules on two cores, as each
 /// reads the draft only.
 pub fn check_draft(draft: &Draft, errors: &mut Vec<Diagnostic>) {
+    let lang = crate::i18n::lang();
     let found = std::thread::scope(|scope| {
-        let rules = scope.spawn(|| {
+        let rules = scope.spawn(move || {
+            let _lang = crate::i18n::scoped(lang);
             let mut found = Vec::new();
             super::rules::check_rules(draft, &mut found);
             found
@@ -35,11 +37,14 @@ fn check_duplicates(draft: &Draft, errors: &mut Vec<Diagnostic>) -> HashMap<Text
             Some(first) => {
                 let first: &crate::diagnostic::Pos = first;
                 errors.push(declaration.pos.error(
-                    format!(
-                        "duplicate id \"{}\": already used at {}:{}:{}",
-                        declaration.id, first.file, first.line, first.column
+                    crate::t!(
+                        "load.check.duplicate_id",
+                        id = declaration.id,
+                        file = first.file,
+                        line = first.line,
+                        column = first.column
                     ),
-                    "give one of them another id and update the links to it",
+                    crate::t!("load.check.duplicate_id_hint"),
                 ));
             }
             None => {
@@ -67,8 +72,8 @@ fn check_links(
             continue;
         }
         let wanted = match link.expects {
-            Target::Source => "source".to_string(),
-            Target::Item(kind) => kind.key().to_string(),
+            Target::Source => None,
+            Target::Item(kind) => Some(kind),
         };
         let candidates: Vec<&str> = declared
             .iter()
@@ -79,26 +84,32 @@ fn check_links(
             .map(|(id, _)| id.as_str())
             .collect();
         let message = match found {
-            Some(kind) => format!(
-                "`{}` of \"{}\" links to \"{}\", which is a {}, not a {wanted}",
-                link.field,
-                link.from,
-                link.target,
-                kind.map_or("source", Kind::key)
+            Some(kind) => crate::t!(
+                "load.check.wrong_kind",
+                field = link.field,
+                from = link.from,
+                target = link.target,
+                found = kind_name(*kind),
+                wanted = kind_name(wanted)
             ),
-            None => format!(
-                "`{}` of \"{}\" links to \"{}\", but no {wanted} has that id",
-                link.field, link.from, link.target
+            None => crate::t!(
+                "load.check.no_target",
+                field = link.field,
+                from = link.from,
+                target = link.target,
+                wanted = kind_name(wanted)
             ),
         };
         let hint = match did_you_mean(&link.target, &candidates) {
-            Some(close) => format!("did you mean \"{close}\"?"),
+            Some(close) => crate::t!("load.check.did_you_mean", close = close),
             None if link.expects == Target::Item(Kind::Code) => {
-                "add a [[code]] entry for this code to codes.toml, or remove it".to_string()
+                crate::t!("load.check.no_code_hint").to_string()
             }
-            None => {
-                format!("write the id of an existing {wanted}, or add a [[{wanted}]] with this id")
-            }
+            None => crate::t!(
+                "load.check.no_target_hint",
+                wanted = kind_name(wanted),
+                section = wanted.map_or("source", Kind::key)
+            ),
         };
         errors.push(link.pos.error(message, hint));
     }
@@ -138,18 +149,31 @@ fn check_reachable(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         if seen.contains(declaration.id.as_str()) {
             continue;
         }
-        let linked_from = match kind {
-            Kind::Cause => "the `causes` of a symptom, code or FAQ entry",
-            Kind::Solution => "the `solutions` of a cause",
-            _ => "the `script` of a cause or code",
+        let hint = match kind {
+            Kind::Cause => crate::t!("load.check.unreachable_cause_hint"),
+            Kind::Solution => crate::t!("load.check.unreachable_solution_hint"),
+            _ => crate::t!("load.check.unreachable_script_hint"),
         };
         errors.push(declaration.pos.error(
-            format!(
-                "{} \"{}\" is unreachable: nothing staff can open links to it",
-                kind.key(),
-                declaration.id
+            crate::t!(
+                "load.check.unreachable",
+                kind = kind_name(Some(kind)),
+                id = declaration.id
             ),
-            format!("add its id to {linked_from}, or delete it"),
+            hint,
         ));
+    }
+}
+
+/// What a link points at, as a pack's author calls it: a source (`None`) or a kind of item.
+pub(super) fn kind_name(kind: Option<Kind>) -> &'static str {
+    match kind {
+        None => crate::t!("load.kind.source"),
+        Some(Kind::Symptom) => crate::t!("load.kind.symptom"),
+        Some(Kind::Cause) => crate::t!("load.kind.cause"),
+        Some(Kind::Solution) => crate::t!("load.kind.solution"),
+        Some(Kind::Faq) => crate::t!("load.kind.faq"),
+        Some(Kind::Code) => crate::t!("load.kind.code"),
+        Some(Kind::Script) => crate::t!("load.kind.script"),
     }
 }

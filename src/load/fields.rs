@@ -59,19 +59,21 @@ impl<'a, 'i> Fields<'a, 'i> {
     fn wrong_type(&mut self, key: &str, value: &Spanned<DeValue<'_>>, wanted: &str, example: &str) {
         let pos = self.pos_of(value.span());
         self.errors.push(pos.error(
-            format!(
-                "`{key}` in {} must be {wanted}, found {}",
-                self.section,
-                value.get_ref().type_str()
+            crate::t!(
+                "load.fields.wrong_type",
+                key = key,
+                section = self.section,
+                wanted = wanted,
+                found = type_name(value.get_ref())
             ),
-            format!("write it like {key} = {example}"),
+            crate::t!("load.fields.wrong_type_hint", key = key, example = example),
         ));
     }
 
     fn missing(&mut self, key: &str, example: &str) {
         let error = self.start.error(
-            format!("{} has no `{key}`", self.section),
-            format!("add a line {key} = {example}"),
+            crate::t!("load.fields.missing", section = self.section, key = key),
+            crate::t!("load.fields.missing_hint", key = key, example = example),
         );
         self.errors.push(error);
     }
@@ -79,8 +81,8 @@ impl<'a, 'i> Fields<'a, 'i> {
     fn empty(&mut self, key: &str, value: &Spanned<DeValue<'_>>, example: &str) {
         let pos = self.pos_of(value.span());
         self.errors.push(pos.error(
-            format!("`{key}` in {} is empty", self.section),
-            format!("fill it in, like {key} = {example}, or remove the key if it is optional"),
+            crate::t!("load.fields.empty", key = key, section = self.section),
+            crate::t!("load.fields.empty_hint", key = key, example = example),
         ));
     }
 
@@ -94,7 +96,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
             DeValue::String(text) => Some((self.source.slice_of(text), self.pos_of(value.span()))),
             _ => {
-                self.wrong_type(key, value, "a string in quotes", "\"...\"");
+                self.wrong_type(key, value, crate::t!("load.fields.want_string"), "\"...\"");
                 None
             }
         }
@@ -119,7 +121,12 @@ impl<'a, 'i> Fields<'a, 'i> {
             return Vec::new();
         };
         let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type(key, value, "a list of strings", "[\"...\", \"...\"]");
+            self.wrong_type(
+                key,
+                value,
+                crate::t!("load.fields.want_strings"),
+                "[\"...\", \"...\"]",
+            );
             return Vec::new();
         };
         if array.is_empty() && required {
@@ -131,8 +138,8 @@ impl<'a, 'i> Fields<'a, 'i> {
                 DeValue::String(text) if text.trim().is_empty() => {
                     let pos = self.pos_of(element.span());
                     self.errors.push(pos.error(
-                        format!("`{key}` in {} has an empty entry", self.section),
-                        "remove the empty \"\" or write the text",
+                        crate::t!("load.fields.empty_entry", key = key, section = self.section),
+                        crate::t!("load.fields.empty_entry_hint"),
                     ));
                 }
                 DeValue::String(text) => {
@@ -141,12 +148,13 @@ impl<'a, 'i> Fields<'a, 'i> {
                 other => {
                     let pos = self.pos_of(element.span());
                     self.errors.push(pos.error(
-                        format!(
-                            "`{key}` in {} must hold strings, found {}",
-                            self.section,
-                            other.type_str()
+                        crate::t!(
+                            "load.fields.not_strings",
+                            key = key,
+                            section = self.section,
+                            found = type_name(other)
                         ),
-                        "put each entry in double quotes",
+                        crate::t!("load.fields.not_strings_hint"),
                     ));
                 }
             }
@@ -169,7 +177,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Boolean(flag) => Some(*flag),
             _ => {
-                self.wrong_type(key, value, "true or false", "true");
+                self.wrong_type(key, value, crate::t!("load.fields.want_bool"), "true");
                 None
             }
         }
@@ -191,7 +199,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             i64::from_str_radix(integer.as_str().replace('_', "").as_str(), integer.radix()).ok()
         });
         if parsed.is_none() {
-            self.wrong_type(key, value, "a whole number", "10");
+            self.wrong_type(key, value, crate::t!("load.fields.want_integer"), "10");
         }
         parsed
     }
@@ -216,7 +224,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         match value.get_ref() {
             DeValue::Table(table) => Some((table, self.pos_of(value.span()))),
             _ => {
-                self.wrong_type(key, value, "a table", "{ when = \"...\", to = \"issuer\" }");
+                self.wrong_type(
+                    key,
+                    value,
+                    crate::t!("load.fields.want_table"),
+                    "{ when = \"...\", to = \"issuer\" }",
+                );
                 None
             }
         }
@@ -235,15 +248,20 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// A required array of tables, such as the `[[solution.step]]` entries.
     pub fn table_list(&mut self, key: &'static str) -> Vec<(&'a DeTable<'i>, Pos)> {
         let Some(value) = self.get(key) else {
-            self.missing(key, "[[...]] entries");
+            self.missing(key, crate::t!("load.fields.example_entries"));
             return Vec::new();
         };
         let Some(array) = value.get_ref().as_array() else {
-            self.wrong_type(key, value, "a list of tables", "[[section.key]] entries");
+            self.wrong_type(
+                key,
+                value,
+                crate::t!("load.fields.want_tables"),
+                crate::t!("load.fields.example_section_entries"),
+            );
             return Vec::new();
         };
         if array.is_empty() {
-            self.empty(key, value, "[[section.key]] entries");
+            self.empty(key, value, crate::t!("load.fields.example_section_entries"));
         }
         let mut tables = Vec::new();
         for element in array.iter() {
@@ -252,12 +270,13 @@ impl<'a, 'i> Fields<'a, 'i> {
                 other => {
                     let pos = self.pos_of(element.span());
                     self.errors.push(pos.error(
-                        format!(
-                            "`{key}` in {} must hold tables, found {}",
-                            self.section,
-                            other.type_str()
+                        crate::t!(
+                            "load.fields.not_tables",
+                            key = key,
+                            section = self.section,
+                            found = type_name(other)
                         ),
-                        "write each entry as a table: { who = \"clerk\", text = \"...\" }",
+                        crate::t!("load.fields.not_tables_hint"),
                     ));
                 }
             }
@@ -273,15 +292,25 @@ impl<'a, 'i> Fields<'a, 'i> {
                 continue;
             }
             let pos = self.lines.pos(key.span().start);
+            let keys = self.known.join(crate::t!("common.list_sep"));
             let hint = match did_you_mean(name, &self.known) {
-                Some(close) => format!(
-                    "did you mean `{close}`? allowed keys: {}",
-                    self.known.join(", ")
-                ),
-                None => format!("remove it; allowed keys: {}", self.known.join(", ")),
+                Some(close) => {
+                    crate::t!(
+                        "load.fields.unknown_key_close_hint",
+                        close = close,
+                        keys = keys
+                    )
+                }
+                None => crate::t!("load.fields.unknown_key_hint", keys = keys),
             };
-            self.errors
-                .push(pos.error(format!("unknown key `{name}` in {}", self.section), hint));
+            self.errors.push(pos.error(
+                crate::t!(
+                    "load.fields.unknown_key",
+                    name = name,
+                    section = self.section
+                ),
+                hint,
+            ));
         }
     }
 }
@@ -290,11 +319,34 @@ fn parse_actor(text: &str, pos: &Pos, key: &str, errors: &mut Vec<Diagnostic>) -
     let actor = Actor::from_key(text.trim());
     if actor.is_none() {
         let names: Vec<&str> = Actor::ALL.iter().map(|a| a.key()).collect();
+        let shown = names.join(crate::t!("common.list_sep"));
         let hint = match did_you_mean(text.trim(), &names) {
-            Some(close) => format!("did you mean \"{close}\"? use one of: {}", names.join(", ")),
-            None => format!("use one of: {}", names.join(", ")),
+            Some(close) => {
+                crate::t!(
+                    "load.fields.unknown_actor_close_hint",
+                    close = close,
+                    names = shown
+                )
+            }
+            None => crate::t!("load.fields.unknown_actor_hint", names = shown),
         };
-        errors.push(pos.error(format!("`{key}` names an unknown actor \"{text}\""), hint));
+        errors.push(pos.error(
+            crate::t!("load.fields.unknown_actor", key = key, text = text),
+            hint,
+        ));
     }
     actor
+}
+
+/// The name of a TOML value's type, as a message shows it.
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(..) => crate::t!("load.toml_type.string"),
+        DeValue::Integer(..) => crate::t!("load.toml_type.integer"),
+        DeValue::Float(..) => crate::t!("load.toml_type.float"),
+        DeValue::Boolean(..) => crate::t!("load.toml_type.boolean"),
+        DeValue::Datetime(..) => crate::t!("load.toml_type.datetime"),
+        DeValue::Array(..) => crate::t!("load.toml_type.array"),
+        DeValue::Table(..) => crate::t!("load.toml_type.table"),
+    }
 }

@@ -58,8 +58,8 @@ fn pack_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
         Ok(root) if root.is_dir() => root,
         _ => {
             return Err(Diagnostics(vec![Pos::start_of(&shown).error(
-                "not a directory with content files",
-                "pass the folder that holds pack.toml, e.g. --content content",
+                crate::t!("load.not_a_dir"),
+                crate::t!("load.not_a_dir_hint"),
             )]))
         }
     };
@@ -78,8 +78,8 @@ fn pack_paths(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     }
     if paths.is_empty() {
         return Err(Diagnostics(vec![Pos::start_of(&shown).error(
-            "no .toml content files in this directory",
-            "point --content at a pack folder (one with pack.toml), or copy content/ as a start",
+            crate::t!("load.no_files"),
+            crate::t!("load.no_files_hint"),
         )]));
     }
     paths.sort();
@@ -124,8 +124,8 @@ fn read_counted(path: &Path, total: &AtomicU64) -> Result<Option<Vec<u8>>, Diagn
     }
     if before + bytes.len() as u64 > MAX_PACK_BYTES {
         return Err(Pos::start_of(&shown).error(
-            format!("the pack is larger than {} MiB", MAX_PACK_BYTES >> 20),
-            "split it into packs, or check that --content points at a pack folder",
+            crate::t!("load.pack_too_large", mib = MAX_PACK_BYTES >> 20),
+            crate::t!("load.pack_too_large_hint"),
         ));
     }
     Ok(Some(bytes))
@@ -134,28 +134,23 @@ fn read_counted(path: &Path, total: &AtomicU64) -> Result<Option<Vec<u8>>, Diagn
 /// A file's bytes, at most [`MAX_FILE_BYTES`]: (message, hint) when it cannot be read.
 fn read_capped(path: &Path) -> Result<Vec<u8>, (String, String)> {
     use std::io::Read;
-    let file = fs::File::open(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         (
-            format!("cannot read file: {e}"),
-            "check the file's permissions".to_string(),
+            crate::t!("load.cannot_read", error = e),
+            crate::t!("load.cannot_read_hint").to_string(),
         )
-    })?;
+    };
+    let file = fs::File::open(path).map_err(cannot_read)?;
     // Sized from the file's length: the text is kept whole, so no slack from growing.
     let length = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
     let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| {
-            (
-                format!("cannot read file: {e}"),
-                "check the file's permissions".to_string(),
-            )
-        })?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err((
-            format!("the file is larger than {} MiB", MAX_FILE_BYTES >> 20),
-            "split it into several files; a content file this large is usually not content"
-                .to_string(),
+            crate::t!("load.file_too_large", mib = MAX_FILE_BYTES >> 20),
+            crate::t!("load.file_too_large_hint").to_string(),
         ));
     }
     Ok(bytes)
@@ -183,8 +178,8 @@ impl Walk {
             Err(error) => {
                 self.error(
                     dir,
-                    format!("cannot list directory: {error}"),
-                    "check its permissions",
+                    crate::t!("load.cannot_list", error = error),
+                    crate::t!("load.check_permissions"),
                 );
                 return;
             }
@@ -205,8 +200,8 @@ impl Walk {
         let Ok(link_meta) = fs::symlink_metadata(path) else {
             self.error(
                 path,
-                "cannot read file information",
-                "check its permissions",
+                crate::t!("load.cannot_stat"),
+                crate::t!("load.check_permissions"),
             );
             return;
         };
@@ -221,8 +216,8 @@ impl Walk {
                 _ => {
                     self.error(
                         path,
-                        "a link that leads outside the pack folder (or nowhere) is not followed",
-                        "copy the file into the pack instead of linking to it",
+                        crate::t!("load.link_outside"),
+                        crate::t!("load.link_outside_hint"),
                     );
                     return;
                 }
@@ -235,8 +230,8 @@ impl Walk {
             if self.visited.contains(&resolved) {
                 self.error(
                     path,
-                    "a link back to a folder already read (a loop) is not followed",
-                    "remove the link",
+                    crate::t!("load.link_loop"),
+                    crate::t!("load.link_loop_hint"),
                 );
                 return;
             }
@@ -250,16 +245,16 @@ impl Walk {
         if !name.ends_with(".toml") {
             self.error(
                 path,
-                "this file looks like content but is not read: content files end in .toml (lower case)",
-                "rename it to end in .toml, or move it out of the pack folder",
+                crate::t!("load.wrong_extension"),
+                crate::t!("load.wrong_extension_hint"),
             );
             return;
         }
         if !meta.is_file() {
             self.error(
                 path,
-                "not a regular file (a pipe, device or socket) is not read",
-                "replace it with an ordinary file",
+                crate::t!("load.not_regular"),
+                crate::t!("load.not_regular_hint"),
             );
             return;
         }
@@ -330,8 +325,8 @@ impl Loading {
             if draft.symptoms.is_empty() && errors.is_empty() {
                 let file = first_file.as_deref().unwrap_or("content");
                 errors.push(Pos::start_of(file).error(
-                    "the pack has no [[symptom]]: the home screen would be empty",
-                    "add a symptom file, e.g. copy content/symptoms/cardholder-auth-failed.toml",
+                    crate::t!("load.no_symptom"),
+                    crate::t!("load.no_symptom_hint"),
                 ));
             }
         }
@@ -355,8 +350,8 @@ fn invalid_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         file: path.to_string(),
         line,
         column,
-        message: format!("invalid UTF-8 at byte {valid_up_to}"),
-        hint: "save the file as UTF-8 (not GBK/GB2312)".to_string(),
+        message: crate::t!("load.invalid_utf8", byte = valid_up_to),
+        hint: crate::t!("load.invalid_utf8_hint").to_string(),
     }
 }
 
@@ -410,24 +405,29 @@ pub fn load_dir(dir: &Path) -> Result<Pack, Diagnostics> {
         .clamp(1, paths.len().max(1));
     let (next, total) = (AtomicUsize::new(0), AtomicU64::new(0));
     let (paths, next, total) = (&paths, &next, &total);
+    // The readers write their messages in the language of the thread that asked.
+    let lang = crate::i18n::lang();
     let mut loading = Loading::default();
     let mut unread = Vec::new();
     std::thread::scope(|scope| {
         let (sender, read) = std::sync::mpsc::channel();
         for _ in 0..readers {
             let sender = sender.clone();
-            scope.spawn(move || loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = paths.get(at) else { break };
-                let loaded = read_counted(path, total).map(|bytes| {
-                    bytes.map(|bytes| {
-                        let mut file = Loading::default();
-                        file.add(&path.display().to_string(), bytes);
-                        file
-                    })
-                });
-                if sender.send((at, loaded)).is_err() {
-                    break;
+            scope.spawn(move || {
+                let _lang = crate::i18n::scoped(lang);
+                loop {
+                    let at = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(at) else { break };
+                    let loaded = read_counted(path, total).map(|bytes| {
+                        bytes.map(|bytes| {
+                            let mut file = Loading::default();
+                            file.add(&path.display().to_string(), bytes);
+                            file
+                        })
+                    });
+                    if sender.send((at, loaded)).is_err() {
+                        break;
+                    }
                 }
             });
         }

@@ -139,7 +139,11 @@ impl Draft {
 
 /// The verdict as written in content, for the hint of a missing one.
 pub const VERDICT_EXAMPLE: &str =
-    "{ now = false, later = true, after = \"持卡人联系发卡行后\", other = true }";
+    "{ now = false, later = true, after = \"持卡人联系发卡行后\", other = true }"; // not UI: content as a pack writes it
+
+/// What may have to happen before the same card is tried again, as a pack writes it: the
+/// example in the hint of a verdict that leaves it out.
+const AFTER_EXAMPLE: &str = "重新签到后"; // not UI: content as a pack writes it
 
 const SECTIONS: [&str; 9] = [
     "pack", "source", "symptom", "cause", "solution", "faq", "code", "script", "question",
@@ -173,27 +177,35 @@ pub fn parse_file(
         if name == "pack" {
             match value.get_ref() {
                 DeValue::Table(table) => read_pack_info(table, pos, file, draft, errors),
-                _ => {
-                    errors.push(pos.error("`pack` must be a table", "write it as a [pack] section"))
-                }
+                _ => errors.push(pos.error(
+                    crate::t!("load.parse.pack_not_table"),
+                    crate::t!("load.parse.pack_not_table_hint"),
+                )),
             }
             continue;
         }
         if !SECTIONS.contains(&name) {
             let hint = match did_you_mean(name, &SECTIONS) {
-                Some(close) => format!("did you mean [[{close}]]?"),
-                None => format!(
-                    "allowed sections: [pack], [[{}]]",
-                    SECTIONS[1..].join("]], [[")
-                ),
+                Some(close) => crate::t!("load.parse.unknown_section_close_hint", close = close),
+                None => {
+                    let sections: Vec<String> = SECTIONS
+                        .iter()
+                        .skip(1)
+                        .map(|section| format!("[[{section}]]"))
+                        .collect();
+                    crate::t!(
+                        "load.parse.unknown_section_hint",
+                        sections = sections.join(crate::t!("common.list_sep"))
+                    )
+                }
             };
-            errors.push(pos.error(format!("unknown section `{name}`"), hint));
+            errors.push(pos.error(crate::t!("load.parse.unknown_section", name = name), hint));
             continue;
         }
         let Some(array) = value.get_ref().as_array() else {
             errors.push(pos.error(
-                format!("`{name}` must be a list of tables"),
-                format!("write each entry under [[{name}]] (two brackets)"),
+                crate::t!("load.parse.not_array", name = name),
+                crate::t!("load.parse.not_array_hint", name = name),
             ));
             continue;
         };
@@ -201,8 +213,8 @@ pub fn parse_file(
             let at = lines.pos(element.span().start);
             let Some(table) = element.get_ref().as_table() else {
                 errors.push(at.error(
-                    format!("entries of `{name}` must be tables"),
-                    format!("write each entry under [[{name}]]"),
+                    crate::t!("load.parse.entry_not_table", name = name),
+                    crate::t!("load.parse.entry_not_table_hint", name = name),
                 ));
                 continue;
             };
@@ -260,11 +272,12 @@ fn read_pack_info(
 
 fn second_pack(pos: &Pos, first: &Pos) -> Diagnostic {
     pos.error(
-        format!(
-            "a second [pack] section (the first is at {}:{})",
-            first.file, first.line
+        crate::t!(
+            "load.parse.second_pack",
+            file = first.file,
+            line = first.line
         ),
-        "keep one [pack] section, in pack.toml",
+        crate::t!("load.parse.second_pack_hint"),
     )
 }
 
@@ -277,8 +290,8 @@ fn read_id(
     let (id, pos) = fields.text("id")?;
     if !is_kebab_id(&id) {
         fields.errors.push(pos.error(
-            format!("id \"{id}\" is not lower-case ASCII kebab-case"),
-            "use letters a-z, digits and single hyphens, like \"card-expired\"",
+            crate::t!("load.parse.bad_id", id = id),
+            crate::t!("load.parse.bad_id_hint", example = "card-expired"),
         ));
     }
     draft.declarations.push(Declaration {
@@ -414,19 +427,19 @@ fn read_verdict(fields: &mut Fields<'_, '_>, draft: &mut Draft, from: &Text) -> 
     let (now, later, other) = (now?, later?, other?);
     match (&after, later) {
         (None, true) => fields.errors.push(pos.error(
-            "the verdict allows the same card later but does not say after what",
-            "add after = \"重新签到后\" (or whatever must happen first)",
+            crate::t!("load.parse.after_missing"),
+            crate::t!("load.parse.after_missing_hint", example = AFTER_EXAMPLE),
         )),
         (Some((_, at)), false) => fields.errors.push(at.error(
-            "`after` is given but the verdict says later = false",
-            "set later = true, or remove `after`",
+            crate::t!("load.parse.after_not_later"),
+            crate::t!("load.parse.after_not_later_hint"),
         )),
         _ => {}
     }
     if check_first && now {
         fields.errors.push(pos.error(
-            "the outcome may be unknown (check_first = true) but the verdict allows the same card at once",
-            "set now = false: an unknown outcome retried at once can charge the customer twice",
+            crate::t!("load.parse.check_first_now"),
+            crate::t!("load.parse.check_first_now_hint"),
         ));
     }
     Some(Verdict {
@@ -446,8 +459,8 @@ fn read_source(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     if let Some((origin, pos)) = &origin {
         if !["article", "facts", "posdesk"].contains(&origin.as_str()) {
             fields.errors.push(pos.error(
-                format!("unknown origin \"{origin}\""),
-                "use \"article\" (the troubleshooting article), \"facts\" (response-code facts) or \"posdesk\" (added by the pack's authors)",
+                crate::t!("load.parse.unknown_origin", origin = origin),
+                crate::t!("load.parse.unknown_origin_hint"),
             ));
         }
     }
@@ -682,13 +695,10 @@ pub(super) fn checked_code(code: &str, pos: &Pos, errors: &mut Vec<Diagnostic>) 
         return Some(code.to_string());
     }
     let hint = match normalize_code(code) {
-        Some(fixed) => format!("write it as \"{fixed}\""),
-        None => {
-            "a response code is two characters, digits or capital letters, like \"05\" or \"A0\""
-                .to_string()
-        }
+        Some(fixed) => crate::t!("load.parse.code_fix_hint", fixed = fixed),
+        None => crate::t!("load.parse.code_form_hint").to_string(),
     };
-    errors.push(pos.error(format!("malformed response code \"{code}\""), hint));
+    errors.push(pos.error(crate::t!("load.parse.bad_code", code = code), hint));
     None
 }
 
@@ -717,8 +727,8 @@ fn read_code(mut fields: Fields<'_, '_>, draft: &mut Draft) {
             let parsed = CodeClass::from_key(class.trim());
             if parsed.is_none() {
                 fields.errors.push(pos.error(
-                    format!("unknown code class \"{class}\""),
-                    "use A (success), B (may retry), C (do not retry), D (operator must act) or E (system fault)",
+                    crate::t!("load.parse.unknown_class", class = class),
+                    crate::t!("load.parse.unknown_class_hint"),
                 ));
             }
             parsed

@@ -11,9 +11,11 @@ use std::collections::{HashMap, HashSet};
 
 pub fn check_rules(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     let rules = Rules::new(draft);
+    let lang = crate::i18n::lang();
     // The costliest rule on a core of its own.
     let found = std::thread::scope(|scope| {
         let wording = scope.spawn(|| {
+            let _lang = crate::i18n::scoped(lang);
             let mut found = Vec::new();
             rules.wording_against_verdicts(&mut found);
             found
@@ -99,11 +101,17 @@ impl<'a> Rules<'a> {
     fn code_scripts(&self, code: &'a crate::model::Code) -> Vec<(&'a str, String)> {
         let mut found: Vec<(&'a str, String)> = Vec::new();
         if let Some(script) = code.script.as_deref() {
-            found.push((script, format!("code {}", code.code)));
+            found.push((
+                script,
+                crate::t!("load.rules.holder_code", code = code.code),
+            ));
         }
         for cause in &code.causes {
             if let Some(script) = self.cause_script(cause) {
-                found.push((script, format!("code {} via cause \"{cause}\"", code.code)));
+                found.push((
+                    script,
+                    crate::t!("load.rules.via_cause", code = code.code, cause = cause),
+                ));
             }
         }
         found
@@ -117,11 +125,8 @@ impl<'a> Rules<'a> {
             let must_be_discreet = DISCREET_CODES.contains(&code.code.as_str());
             if must_be_discreet && !code.discreet {
                 errors.push(self.at(&code.id, "class", 0).error(
-                    format!(
-                        "code {} is a pick-up or fraud code but is not marked discreet",
-                        code.code
-                    ),
-                    "add discreet = true and a discreet script: the customer hears only a generic decline",
+                    crate::t!("load.rules.not_discreet_code", code = code.code),
+                    crate::t!("load.rules.not_discreet_code_hint"),
                 ));
             }
             if !code.discreet {
@@ -129,8 +134,8 @@ impl<'a> Rules<'a> {
             }
             if code.script.is_none() {
                 errors.push(self.at(&code.id, "class", 0).error(
-                    format!("discreet code {} has no script", code.code),
-                    "add script = \"say-discreet-decline\" (or another discreet script)",
+                    crate::t!("load.rules.discreet_no_script", code = code.code),
+                    crate::t!("load.rules.discreet_no_script_hint"),
                 ));
             }
             for (script_id, via) in self.code_scripts(code) {
@@ -139,10 +144,12 @@ impl<'a> Rules<'a> {
                 };
                 if !script.discreet && reported.insert(script_id) {
                     errors.push(self.at(script_id, "say", 0).error(
-                        format!(
-                            "script \"{script_id}\" is shown for a discreet code ({via}) but is not marked discreet"
+                        crate::t!(
+                            "load.rules.script_not_discreet",
+                            script = script_id,
+                            via = via
                         ),
-                        "add discreet = true and wording that gives no reason, or link the code to a discreet script",
+                        crate::t!("load.rules.script_not_discreet_hint"),
                     ));
                 }
             }
@@ -152,11 +159,8 @@ impl<'a> Rules<'a> {
                 for (index, line) in lines.iter().enumerate() {
                     if let Some(word) = disclosing_word(line) {
                         errors.push(self.at(&script.id, key, index).error(
-                            format!(
-                                "discreet script \"{}\" tells the customer \"{word}\"",
-                                script.id
-                            ),
-                            "say only that the payment did not go through; the reason stays with the clerk and the acquirer",
+                            crate::t!("load.rules.discloses", script = script.id, word = word),
+                            crate::t!("load.rules.discloses_hint"),
                         ));
                     }
                 }
@@ -171,11 +175,8 @@ impl<'a> Rules<'a> {
             for (index, question) in cause.questions.iter().enumerate() {
                 if let Some(word) = disclosing_word(question) {
                     errors.push(self.at(&cause.id, "questions", index).error(
-                        format!(
-                            "cause \"{}\" has the clerk ask the customer about \"{word}\"",
-                            cause.id
-                        ),
-                        "remove the question: a lost, stolen or fraud status is only known from the code (04 07 34 35 36 37 41 43 67)",
+                        crate::t!("load.rules.asks_customer", cause = cause.id, word = word),
+                        crate::t!("load.rules.asks_customer_hint"),
                     ));
                 }
             }
@@ -188,11 +189,8 @@ impl<'a> Rules<'a> {
             let v = &code.verdict;
             if code.class == CodeClass::A && (v.now || v.later || v.other) {
                 errors.push(self.at(&code.id, "verdict", 0).error(
-                    format!(
-                        "code {} is class A (success) but its verdict allows paying again",
-                        code.code
-                    ),
-                    "set now = false, later = false, other = false: the sale went through",
+                    crate::t!("load.rules.success_retry", code = code.code),
+                    crate::t!("load.rules.success_retry_hint"),
                 ));
             }
         }
@@ -208,7 +206,12 @@ impl<'a> Rules<'a> {
             if let Some(script) = code.script.as_deref().and_then(|s| self.scripts.get(s)) {
                 texts.extend(script_lines(script));
             }
-            self.check_texts(&format!("code {}", code.code), &code.verdict, texts, errors);
+            self.check_texts(
+                &crate::t!("load.rules.holder_code", code = code.code),
+                &code.verdict,
+                texts,
+                errors,
+            );
         }
         for cause in &self.draft.causes {
             let mut texts = vec![(
@@ -236,7 +239,7 @@ impl<'a> Rules<'a> {
                 texts.extend(script_lines(script));
             }
             self.check_texts(
-                &format!("cause \"{}\"", cause.id),
+                &crate::t!("load.rules.holder_cause", cause = cause.id),
                 &cause.verdict,
                 texts,
                 errors,
@@ -253,20 +256,15 @@ impl<'a> Rules<'a> {
     ) {
         for (id, key, index, text) in texts {
             if let Some(claim) = contradiction(text, verdict) {
-                let said = if claim.allowed { "可以" } else { "不要" };
-                let verdict_says = if claim.part.allowed_by(verdict) {
-                    "可以"
-                } else {
-                    "不要"
-                };
                 errors.push(self.at(id, key, index).error(
-                    format!(
-                        "\"{}\" says {}「{said}」 but the verdict of {holder} says {}「{verdict_says}」",
-                        claim.phrase,
-                        claim.part.label(),
-                        claim.part.label()
+                    crate::t!(
+                        "load.rules.contradiction",
+                        phrase = claim.phrase,
+                        said = verdict_words(claim.part, claim.allowed),
+                        holder = holder,
+                        verdict_says = verdict_words(claim.part, claim.part.allowed_by(verdict))
                     ),
-                    "make the sentence agree with the verdict (or the verdict with the facts); one verdict per code and cause",
+                    crate::t!("load.rules.contradiction_hint"),
                 ));
             }
         }
@@ -283,11 +281,8 @@ impl<'a> Rules<'a> {
                 if !cause.verdict.check_first {
                     let at = self.link_at(&code.id, "causes", index);
                     errors.push(at.error(
-                        format!(
-                            "code {} may have an unknown outcome, but its cause \"{id}\" does not say check_first",
-                            code.code
-                        ),
-                        "link only causes whose verdict has check_first = true, or set it on the cause",
+                        crate::t!("load.rules.unknown_cause", code = code.code, cause = id),
+                        crate::t!("load.rules.unknown_cause_hint"),
                     ));
                 }
             }
@@ -313,12 +308,14 @@ impl<'a> Rules<'a> {
                 };
                 let at = self.link_at(&code.id, "causes", index);
                 errors.push(at.error(
-                    format!(
-                        "code {} says {}「不要」 but its cause \"{id}\" says 「可以」",
-                        code.code,
-                        part.label()
+                    crate::t!(
+                        "load.rules.looser_cause",
+                        code = code.code,
+                        no = verdict_words(part, false),
+                        cause = id,
+                        yes = yes_or_no(true)
                     ),
-                    "link a cause whose verdict fits this code, or make the two verdicts agree",
+                    crate::t!("load.rules.looser_cause_hint"),
                 ));
             }
         }
@@ -332,7 +329,10 @@ impl<'a> Rules<'a> {
         }
         for cause in self.draft.causes.iter().filter(|c| c.verdict.check_first) {
             if let Some(script) = cause.script.as_deref() {
-                unknown.push((script, format!("cause \"{}\"", cause.id)));
+                unknown.push((
+                    script,
+                    crate::t!("load.rules.holder_cause", cause = cause.id),
+                ));
             }
         }
         let mut reported: HashSet<(&str, &str, usize)> = HashSet::new();
@@ -358,10 +358,13 @@ impl<'a> Rules<'a> {
                 };
                 if reported.insert((script_id, key, index)) {
                     errors.push(self.at(script_id, key, index).error(
-                        format!(
-                            "script \"{script_id}\" tells the customer \"{promise}\", but the outcome of {via} may be unknown"
+                        crate::t!(
+                            "load.rules.promises",
+                            script = script_id,
+                            promise = promise,
+                            via = via
                         ),
-                        "say that the result is being checked (这笔交易的结果我先确认一下); never call it failed or free of charge before it is known",
+                        crate::t!("load.rules.promises_hint", example = CHECKING_EXAMPLE),
                     ));
                 }
             }
@@ -374,8 +377,8 @@ impl<'a> Rules<'a> {
         let mut check = |(id, key, index, text): Line<'_>| {
             if let Some(words) = splits_sale(text) {
                 errors.push(self.at(id, key, index).error(
-                    format!("\"{words}\" reads as splitting one sale into several slips on the same card"),
-                    "acquirer rules forbid split sales (拆单): the rest goes on another card or another payment method",
+                    crate::t!("load.rules.split_sale", words = words),
+                    crate::t!("load.rules.split_sale_hint", term = SPLIT_SALE_TERM),
                 ));
             }
         };
@@ -442,8 +445,13 @@ impl<'a> Rules<'a> {
                 match titles.get(&fold(alias)) {
                     Some(owner) if *owner != id.as_str() => {
                         errors.push(self.at(id, "aliases", index).error(
-                            format!("alias \"{alias}\" of \"{id}\" is the title of \"{owner}\""),
-                            format!("remove the alias, or link \"{owner}\" from \"{id}\" instead: a search for it must find one item first"),
+                            crate::t!(
+                                "load.rules.alias_title",
+                                alias = alias,
+                                id = id,
+                                owner = owner
+                            ),
+                            crate::t!("load.rules.alias_title_hint", owner = owner, id = id),
                         ));
                     }
                     _ => {}
@@ -472,16 +480,43 @@ impl<'a> Rules<'a> {
                 .collect();
             if kinds.len() > 1 {
                 errors.push(pos.error(
-                    format!(
-                        "step of solution \"{solution_id}\" has no `sources`, and the solution mixes {}",
-                        sorted(&kinds).join(" and ")
+                    crate::t!(
+                        "load.rules.mixed_sources",
+                        solution = solution_id,
+                        kinds = sorted(&kinds).join(crate::t!("load.rules.and_sep"))
                     ),
-                    "add sources = [\"article-part-1\"] (the article's words) or [\"posdesk-practice\"] (added knowledge) to the step",
+                    crate::t!("load.rules.mixed_sources_hint"),
                 ));
             }
         }
     }
 }
+
+/// What a verdict says of one part, in the words of the pack (Chinese), which its
+/// sentences are checked against: 同卡稍后「不要」. Quoted so in every language.
+fn verdict_words(part: crate::advice::RetryPart, allowed: bool) -> String {
+    let label = {
+        let _pack_words = crate::i18n::scoped(crate::i18n::Lang::Zh);
+        part.label()
+    };
+    format!("{label}{}", yes_or_no(allowed))
+}
+
+/// The verdict's own words, quoted as the messages quote them: 「可以」 or 「不要」.
+fn yes_or_no(allowed: bool) -> String {
+    quoted(if allowed { "可以" } else { "不要" }) // not UI: the content's own words, quoted
+}
+
+/// A phrase of the content (Chinese, as the rules match it), in the corner brackets every
+/// language's message shows it in.
+pub(super) fn quoted(phrase: &str) -> String {
+    format!("「{phrase}」") // not UI: brackets around the content's words, in both languages
+}
+
+/// The example of wording for an unknown outcome, as a pack writes it.
+const CHECKING_EXAMPLE: &str = "这笔交易的结果我先确认一下"; // not UI: content as a pack writes it
+/// The acquirers' word for a split sale, which pack authors know it by.
+const SPLIT_SALE_TERM: &str = "拆单"; // not UI: the trade's term, quoted
 
 fn sorted<'s>(set: &HashSet<&'s str>) -> Vec<&'s str> {
     let mut list: Vec<&str> = set.iter().copied().collect();

@@ -4,6 +4,7 @@
 
 use super::fields::Fields;
 use super::parse::{checked_code, is_kebab_id, links, location, sources, Draft, Link, Target};
+use super::rules::quoted;
 use crate::diagnostic::{did_you_mean, Diagnostic, Pos};
 use crate::model::{code_id, Answer, Kind, Lead, Question, Text};
 use std::collections::{HashMap, HashSet};
@@ -37,14 +38,14 @@ pub struct AnswerPlaces {
 fn check_spoken(text: &str, pos: &Pos, what: &str, errors: &mut Vec<Diagnostic>) {
     if let Some(word) = crate::advice::disclosing_word(text) {
         errors.push(pos.error(
-            format!("{what} says 「{word}」, which the customer may hear or see"),
-            "ask about what the screen or the card shows; the code's discreet script says what to tell the customer",
+            crate::t!("load.triage.discloses", what = what, word = quoted(word)),
+            crate::t!("load.triage.discloses_hint"),
         ));
     }
     if let Some(phrase) = crate::advice::splits_sale(text) {
         errors.push(pos.error(
-            format!("{what} advises splitting the sale (「{phrase}」)"),
-            "never split one sale into several slips on the same card; suggest another card or payment",
+            crate::t!("load.triage.splits", what = what, phrase = quoted(phrase)),
+            crate::t!("load.triage.splits_hint"),
         ));
     }
 }
@@ -56,23 +57,20 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
     if let Some((id, pos)) = &id {
         if !is_kebab_id(id) {
             fields.errors.push(pos.error(
-                format!("id \"{id}\" is not lower-case ASCII kebab-case"),
-                "use letters a-z, digits and single hyphens, like \"q-has-code\"",
+                crate::t!("load.parse.bad_id", id = id),
+                crate::t!("load.parse.bad_id_hint", example = "q-has-code"),
             ));
         }
     }
     let from = id.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
     let text = fields.text("text");
     if let Some((text, pos)) = &text {
-        check_spoken(text, pos, &format!("question \"{from}\""), fields.errors);
+        let what = crate::t!("load.triage.what_question", id = from);
+        check_spoken(text, pos, &what, fields.errors);
     }
     let hint = fields.opt_text("hint").map(|(hint, pos)| {
-        check_spoken(
-            &hint,
-            &pos,
-            &format!("the hint of \"{from}\""),
-            fields.errors,
-        );
+        let what = crate::t!("load.triage.what_hint", id = from);
+        check_spoken(&hint, &pos, &what, fields.errors);
         hint
     });
     let start_entries = fields.text_list("starts", false);
@@ -104,8 +102,8 @@ pub fn read_question(mut fields: Fields<'_, '_>, draft: &mut Draft) {
         if let Some((read, places)) = read_answer(&mut answer, draft, &from, &pos) {
             if answers.iter().any(|a| a.text == read.text) {
                 answer.errors.push(pos.error(
-                    format!("question \"{from}\" has the answer \"{}\" twice", read.text),
-                    "merge the two answers, or word them apart",
+                    crate::t!("load.triage.answer_twice", id = from, answer = read.text),
+                    crate::t!("load.triage.answer_twice_hint"),
                 ));
             }
             answers.push(read);
@@ -146,12 +144,8 @@ fn read_answer(
     let errors_before = fields.errors.len();
     let text = fields.text("text");
     if let Some((text, pos)) = &text {
-        check_spoken(
-            text,
-            pos,
-            &format!("an answer of \"{from}\""),
-            fields.errors,
-        );
+        let what = crate::t!("load.triage.what_answer", id = from);
+        check_spoken(text, pos, &what, fields.errors);
     }
     let next = fields.opt_text("next");
     let code = fields.opt_text("code");
@@ -183,7 +177,8 @@ fn read_answer(
     );
     let note = fields.opt_text("note");
     if let Some((note, pos)) = &note {
-        check_spoken(note, pos, &format!("a note of \"{from}\""), fields.errors);
+        let what = crate::t!("load.triage.what_note", id = from);
+        check_spoken(note, pos, &what, fields.errors);
     }
     let mut leads = Vec::new();
     let mut next_pos = None;
@@ -232,17 +227,24 @@ fn read_answer(
     });
     if let Some(both) = kept.clone().find(|id| rule_out.contains(id)) {
         fields.errors.push(at.error(
-            format!("answer \"{text}\" of \"{from}\" both keeps and rules out \"{both}\""),
-            "remove it from `rule_out`, or from `causes` / `rule_in`",
+            crate::t!(
+                "load.triage.keeps_and_rules_out",
+                answer = text,
+                id = from,
+                cause = both
+            ),
+            crate::t!("load.triage.keeps_and_rules_out_hint"),
         ));
     }
     if leads.len() > 1 {
         fields.errors.push(at.error(
-            format!(
-                "answer \"{text}\" of \"{from}\" leads to {} places at once",
-                leads.len()
+            crate::t!(
+                "load.triage.many_leads",
+                answer = text,
+                id = from,
+                count = leads.len()
             ),
-            "give each answer one of: next, code, enter_code = true, causes, escalate",
+            crate::t!("load.triage.many_leads_hint"),
         ));
     }
     let Some(leads_to) = leads.into_iter().next() else {
@@ -251,8 +253,8 @@ fn read_answer(
             return None;
         }
         fields.errors.push(at.error(
-            format!("answer \"{text}\" of \"{from}\" is a dead end: it leads nowhere"),
-            "add one of: next = \"QUESTION-ID\", code = \"05\", enter_code = true, causes = [\"...\"], escalate = { to = \"issuer\", how = \"...\" }",
+            crate::t!("load.triage.dead_end", answer = text, id = from),
+            crate::t!("load.triage.dead_end_hint"),
         ));
         return None;
     };
@@ -288,11 +290,14 @@ pub fn check_triage(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         let id = question.id.as_str();
         if let Some(earlier) = first.get(id).or_else(|| item_ids.get(id)) {
             errors.push(places.id.error(
-                format!(
-                    "duplicate id \"{id}\": already used at {}:{}:{}",
-                    earlier.file, earlier.line, earlier.column
+                crate::t!(
+                    "load.check.duplicate_id",
+                    id = id,
+                    file = earlier.file,
+                    line = earlier.line,
+                    column = earlier.column
                 ),
-                "give the question another id and update the `next` that lead to it",
+                crate::t!("load.triage.duplicate_id_hint"),
             ));
         } else {
             first.insert(id, &places.id);
@@ -301,13 +306,17 @@ pub fn check_triage(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         // No answers at all is reported as a missing `answer` already.
         if count > 0 && !(MIN_ANSWERS..=MAX_ANSWERS).contains(&count) {
             errors.push(places.id.error(
-                format!(
-                    "question \"{id}\" has {count} answer(s): a question needs {MIN_ANSWERS} to {MAX_ANSWERS}"
+                crate::t!(
+                    "load.triage.answer_count",
+                    id = id,
+                    count = count,
+                    min = MIN_ANSWERS,
+                    max = MAX_ANSWERS
                 ),
                 if count < MIN_ANSWERS {
-                    "add [[question.answer]] entries, or link the one answer's target directly"
+                    crate::t!("load.triage.too_few_hint")
                 } else {
-                    "merge answers, or split the question in two"
+                    crate::t!("load.triage.too_many_hint")
                 },
             ));
         }
@@ -355,11 +364,13 @@ fn check_notes(draft: &Draft, errors: &mut Vec<Diagnostic>) {
                 };
                 if let Some(claim) = crate::advice::contradiction(note, verdict) {
                     errors.push(pos.error(
-                        format!(
-                            "a note of \"{}\" says 「{}」, but the verdict of \"{id}\" says otherwise",
-                            question.id, claim.phrase
+                        crate::t!(
+                            "load.triage.note_contradicts",
+                            id = question.id,
+                            phrase = quoted(&claim.phrase),
+                            cause = id
                         ),
-                        "word the note as the verdict has it, or point the answer at other causes",
+                        crate::t!("load.triage.note_contradicts_hint"),
                     ));
                 }
             }
@@ -381,14 +392,11 @@ fn check_targets(draft: &Draft, questions: &HashMap<&str, &Pos>, errors: &mut Ve
                 continue;
             }
             let hint = match did_you_mean(next, &names) {
-                Some(close) => format!("did you mean \"{close}\"?"),
-                None => "write the id of a [[question]], or add one with this id".to_string(),
+                Some(close) => crate::t!("load.check.did_you_mean", close = close),
+                None => crate::t!("load.triage.no_question_hint").to_string(),
             };
             errors.push(next_pos.as_ref().unwrap_or(at).error(
-                format!(
-                    "`next` of \"{}\" leads to \"{next}\", but no question has that id",
-                    question.id
-                ),
+                crate::t!("load.triage.no_question", id = question.id, next = next),
                 hint,
             ));
         }
@@ -470,18 +478,18 @@ fn check_cycles(draft: &Draft, errors: &mut Vec<Diagnostic>) {
                                 .map_or(&places.id, |(_, a)| a.next.as_ref().unwrap_or(&a.table));
                             let shown = if ids.len() > 8 {
                                 let tail = ids.get(ids.len() - 3..).unwrap_or_default();
-                                format!(
-                                    "{} -> ... ({} questions) -> {}",
-                                    ids.get(..3).unwrap_or_default().join(" -> "),
-                                    ids.len(),
-                                    tail.join(" -> ")
+                                crate::t!(
+                                    "load.triage.long_loop",
+                                    head = ids.get(..3).unwrap_or_default().join(" -> "),
+                                    count = ids.len(),
+                                    tail = tail.join(" -> ")
                                 )
                             } else {
                                 ids.join(" -> ")
                             };
                             errors.push(pos.error(
-                                format!("the triage loops: {shown}"),
-                                "lead this answer to a later question, a code, causes or an escalation",
+                                crate::t!("load.triage.loops", path = shown),
+                                crate::t!("load.triage.loops_hint"),
                             ));
                         }
                     }
@@ -524,11 +532,8 @@ fn check_reachable(draft: &Draft, errors: &mut Vec<Diagnostic>) {
     for (question, places) in &draft.triage {
         if !seen.contains(question.id.as_str()) {
             errors.push(places.id.error(
-                format!(
-                    "question \"{}\" is unreachable: no start leads to it",
-                    question.id
-                ),
-                "lead an answer to it with next = \"...\", give it starts = [\"SYMPTOM-ID\"], or delete it",
+                crate::t!("load.triage.unreachable", id = question.id),
+                crate::t!("load.triage.unreachable_hint"),
             ));
         }
     }
@@ -541,8 +546,8 @@ fn check_starts(draft: &Draft, errors: &mut Vec<Diagnostic>) {
         for (symptom, pos) in question.starts.iter().zip(&places.starts) {
             match started.get(symptom.as_str()) {
                 Some(first) if *first != question.id.as_str() => errors.push(pos.error(
-                    format!("symptom \"{symptom}\" already starts at question \"{first}\""),
-                    "list each symptom in the `starts` of one question",
+                    crate::t!("load.triage.second_start", symptom = symptom, first = first),
+                    crate::t!("load.triage.second_start_hint"),
                 )),
                 Some(_) => {}
                 None => {

@@ -51,31 +51,40 @@ pub enum StoreError {
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Corrupt { path, reason } => write!(
-                f,
-                "{} is not a readable posdesk case log ({reason}); it was left as it is: move it away or restore a backup",
-                path.display()
-            ),
-            StoreError::Newer { path, found } => write!(
-                f,
-                "{} was written by a newer posdesk (schema {found}, this one knows {SCHEMA_VERSION}); it was left as it is: use the newer posdesk",
-                path.display()
-            ),
-            StoreError::Secret { word } => write!(
-                f,
-                "这段文字像是写了{}（「{word}」和数字）：安全码和密码一律不记录，请删掉数字再保存",
-                if matches!(*word, "密码" | "pin" | "验证码") { "密码" } else { "安全码" }
-            ),
-            StoreError::NoSuchCase(id) => write!(f, "no case #{id}"),
-            StoreError::BadName(why) => write!(f, "学员姓名{why}"),
-            StoreError::Io { path, reason } => {
-                write!(f, "cannot use the case log {}: {reason}", path.display())
+            StoreError::Corrupt { path, reason } => f.write_str(&crate::t!(
+                "store.corrupt",
+                path = path.display(),
+                reason = reason
+            )),
+            StoreError::Newer { path, found } => f.write_str(&crate::t!(
+                "store.newer",
+                path = path.display(),
+                found = found,
+                known = SCHEMA_VERSION
+            )),
+            StoreError::Secret { word } => {
+                let what = if PIN_WORDS.contains(word) {
+                    crate::t!("store.secret_pin")
+                } else {
+                    crate::t!("store.secret_cvv")
+                };
+                f.write_str(&crate::t!("store.secret", what = what, word = word))
             }
+            StoreError::NoSuchCase(id) => f.write_str(&crate::t!("store.no_case", id = id)),
+            StoreError::BadName(why) => f.write_str(&crate::t!("store.bad_name", why = why)),
+            StoreError::Io { path, reason } => f.write_str(&crate::t!(
+                "store.io",
+                path = path.display(),
+                reason = reason
+            )),
         }
     }
 }
 
 impl std::error::Error for StoreError {}
+
+/// The words [`secret_in`] finds that name a PIN; any other names a security code.
+const PIN_WORDS: [&str; 3] = ["密码", "pin", "验证码"]; // not UI: matched against the word found
 
 /// How a case ended, or that it has not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,7 +206,7 @@ impl Store {
         if dir.exists() && !dir.is_dir() {
             return Err(StoreError::Io {
                 path: dir.to_path_buf(),
-                reason: "it is a file, not a directory: pass a directory with --data".to_string(),
+                reason: crate::t!("store.not_a_dir").to_string(),
             });
         }
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
@@ -244,14 +253,14 @@ impl Store {
             if tables > 0 {
                 return Err(StoreError::Corrupt {
                     path: path.to_path_buf(),
-                    reason: "an SQLite file of another program".to_string(),
+                    reason: crate::t!("store.other_program").to_string(),
                 });
             }
         }
         // The file reads as a database: a failure from here on is about writing it.
         let unwritable = |e: rusqlite::Error| StoreError::Io {
             path: path.to_path_buf(),
-            reason: format!("{e}; check that the file and its directory are writable"),
+            reason: crate::t!("store.unwritable", error = e),
         };
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(unwritable)?;
@@ -646,7 +655,7 @@ fn spelled(text: &str) -> String {
     format!("{full} {initials}")
 }
 
-const CASE_COLUMNS: &str = "id, opened_at, updated_at, pack, pack_version, symptom, code, triage, shop, terminal, outcome, cause, escalated_to, closed_at, working_cause";
+const CASE_COLUMNS: &str = "id, opened_at, updated_at, pack, pack_version, symptom, code, triage, shop, terminal, outcome, cause, escalated_to, closed_at, working_cause"; // not UI: SQL columns
 
 fn case_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Case> {
     let triage: Option<String> = row.get(7)?;

@@ -36,18 +36,23 @@ pub struct TraineeProgress {
 fn trainee_name(name: &str) -> Result<&str, StoreError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::BadName("不能为空".to_string()));
+        return Err(StoreError::BadName(
+            crate::t!("store.name.empty").to_string(),
+        ));
     }
     if name.chars().count() > TRAINEE_NAME_CHARS {
-        return Err(StoreError::BadName(format!(
-            "最多 {TRAINEE_NAME_CHARS} 个字"
+        return Err(StoreError::BadName(crate::t!(
+            "store.name.too_long",
+            max = TRAINEE_NAME_CHARS
         )));
     }
     if name
         .chars()
         .any(|c| c.is_control() || crate::safe_text::is_unsafe(c))
     {
-        return Err(StoreError::BadName("不能有控制字符".to_string()));
+        return Err(StoreError::BadName(
+            crate::t!("store.name.control").to_string(),
+        ));
     }
     Ok(name)
 }
@@ -102,7 +107,7 @@ impl Store {
             )
             .optional()
             .map_err(|e| self.error(e))?
-            .ok_or_else(|| StoreError::BadName(format!("「{name}」还没有开始练习")))?;
+            .ok_or_else(|| StoreError::BadName(crate::t!("store.name.not_started", name = name)))?;
         let previous = tx
             .query_row(
                 "SELECT box, last_round, right, wrong FROM quiz_progress
