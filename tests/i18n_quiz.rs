@@ -71,6 +71,13 @@ fn expected_in_english(pack: &Pack, english: &QuizQuestion, chinese: &QuizQuesti
             english_verdict(&code.verdict)
         }
         QuizKind::StepOrder => chinese.right_choice().replace(" → ", " -> "),
+        // A cause is named by its English title where the pack gives one.
+        QuizKind::Triage => pack
+            .causes
+            .iter()
+            .find(|c| c.title.as_str() == chinese.right_choice())
+            .and_then(|c| c.title_en.as_ref())
+            .map_or_else(|| chinese.right_choice().to_string(), |t| t.to_string()),
         _ => chinese.right_choice().to_string(),
     }
 }

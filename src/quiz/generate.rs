@@ -582,7 +582,7 @@ fn triages(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
             // Kept in the store as the area's title: content, the same in every language.
             draft.area_title = format!(
                 "{}：{}", // not UI: a stored title, content only, the same in every language
-                symptom.shown_title(),
+                symptom.title,
                 walk.taken
                     .iter()
                     .map(|(_, _, answer)| answer.text.as_str())

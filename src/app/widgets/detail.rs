@@ -3,7 +3,7 @@
 
 use super::text::{highlighted, wrap, Piece};
 use crate::app::theme::Theme;
-use crate::model::{Actor, Item, Pack};
+use crate::model::{Item, Pack};
 use crate::report::{item_blocks, Block};
 use ratatui::text::Line;
 
@@ -30,21 +30,15 @@ impl DetailLine {
 /// Colours `【收银员】` style prefixes by who acts. The prefixes are the content's, which
 /// is written in Chinese: they are matched against the Chinese labels in either language.
 fn step_pieces(text: &str, theme: &Theme) -> Vec<Piece> {
-    if let Some(rest) = text.strip_prefix('【') {
-        if let Some((who, after)) = rest.split_once('】') {
-            let chinese = |actor: &Actor| {
-                let _zh = crate::i18n::scoped(crate::i18n::Lang::Zh);
-                actor.label() == who
-            };
-            if let Some(actor) = Actor::ALL.into_iter().find(chinese) {
-                return vec![
-                    Piece::new(format!("【{who}】"), theme.actor(actor)), // not UI: the content's own prefix, as written
-                    Piece::new(after, theme.text()),
-                ];
-            }
-        }
+    // A step reads "【收银员】…" or "[Clerk] …": the report's own template, so the actor is
+    // coloured in either language.
+    match crate::report::split_step(text) {
+        Some((actor, who, rest)) => vec![
+            Piece::new(who, theme.actor(actor)),
+            Piece::new(rest, theme.text()),
+        ],
+        None => vec![Piece::new(text, theme.text())],
     }
-    vec![Piece::new(text, theme.text())]
 }
 
 pub fn item_lines(pack: &Pack, item: Item<'_>, theme: &Theme) -> Vec<DetailLine> {
