@@ -598,7 +598,7 @@ impl Walk<'_> {
             title: title.to_string(),
         };
         WalkReport {
-            symptom: item_ref(&self.symptom.id, &self.symptom.shown_title()),
+            symptom: item_ref(&self.symptom.id, self.symptom.shown_title()),
             path: self.path(),
             answered: self
                 .taken

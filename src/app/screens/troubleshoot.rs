@@ -317,13 +317,13 @@ impl Troubleshoot {
             )),
             Some(Item::Solution(solution)) => lines.push(paragraph(
                 crate::t!("screen.troubleshoot.solution"),
-                &solution.shown_title(),
+                solution.shown_title(),
                 &[],
                 theme,
             )),
             Some(Item::Script(script)) => lines.push(paragraph(
                 crate::t!("screen.troubleshoot.script"),
-                &script.shown_title(),
+                script.shown_title(),
                 &[],
                 theme,
             )),
@@ -495,7 +495,7 @@ impl Troubleshoot {
                 let title_room = room.saturating_sub(width(&number));
                 let mut pieces = vec![Piece::new(number, theme.dim())];
                 pieces.push(Piece::new(cause.shown_title().clone(), theme.text()));
-                if width(&cause.shown_title()) + actors_width <= title_room {
+                if width(cause.shown_title()) + actors_width <= title_room {
                     pieces.extend(actors);
                 }
                 pieces_line(pieces)
