@@ -482,6 +482,7 @@ fn an_answer_may_not_contradict_itself_or_repeat_another() {
 
 #[test]
 fn a_very_long_chain_is_a_warning() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let mut tree = GOOD.replace("causes = [\"one\"]", "next = \"c0\"");
     for n in 0..8 {
         let next = if n == 7 {
@@ -528,6 +529,7 @@ fn a_bad_code_or_actor_is_reported() {
 
 #[test]
 fn uncovered_symptoms_and_causes_are_warnings() {
+    let _en = posdesk::i18n::scoped(posdesk::i18n::Lang::En);
     let tree = GOOD
         .replace("starts = [\"sym\", \"other\"]", "starts = [\"sym\"]")
         .replace(
@@ -615,7 +617,7 @@ fn the_cli_prints_a_full_path_as_json() {
 
 #[test]
 fn the_cli_refuses_an_invalid_answer() {
-    let out = posdesk_cli(&["triage", "--answers", "3,7"]);
+    let out = posdesk_cli(&["--lang", "en", "triage", "--answers", "3,7"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("answer 2 is 7"), "{text}");
