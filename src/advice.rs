@@ -231,9 +231,87 @@ pub fn retry_claims(text: &str) -> Vec<RetryClaim> {
     claims
 }
 
+/// English words that send the customer to pay with the same card again (for `say_en`).
+const NOW_PHRASES_EN: &[&str] = &[
+    "try again",
+    "try it again",
+    "swipe again",
+    "swipe it again",
+    "tap again",
+    "pay again",
+    "insert it again",
+    "insert the card again",
+    "enter it again",
+    "enter the pin again",
+    "once more",
+];
+
+/// English words that speak of another card or another way to pay.
+const OTHER_PHRASES_EN: &[&str] = &[
+    "another card",
+    "another way",
+    "another payment",
+    "other payment",
+    "different card",
+];
+
+/// Words around an English retry that put it off: "wait a few minutes and try again",
+/// "try again later", "after the bank has reset it".
+const LATER_WORDS_EN: &[&str] = &["wait", "later", "after", "once ", "when ", "until"];
+
+const NEGATIONS_EN: &[&str] = &["not ", "n't ", "never ", "no "];
+
+/// The retry claims of an English sentence, read as [`retry_claims`] reads Chinese: a
+/// negation in the same clause forbids, a word of waiting makes it later.
+fn retry_claims_en(text: &str) -> Vec<RetryClaim> {
+    let lower = text.to_lowercase();
+    let mut claims = Vec::new();
+    for (phrases, part) in [
+        (NOW_PHRASES_EN, RetryPart::Now),
+        (OTHER_PHRASES_EN, RetryPart::Other),
+    ] {
+        for phrase in phrases {
+            for (at, _) in lower.match_indices(phrase) {
+                let clause_start = lower
+                    .get(..at)
+                    .and_then(|before| before.rfind(['.', ';', ':', '!', '?', ',']))
+                    .map_or(0, |i| i + 1);
+                let before = lower.get(clause_start..at).unwrap_or_default();
+                let after = lower.get(at + phrase.len()..).unwrap_or_default();
+                let after = after
+                    .split(['.', ';', '!', '?', ','])
+                    .next()
+                    .unwrap_or_default();
+                let negated = NEGATIONS_EN
+                    .iter()
+                    .any(|n| format!(" {before}").contains(&format!(" {n}")) || before.contains(n));
+                let later = LATER_WORDS_EN
+                    .iter()
+                    .any(|w| before.contains(w) || after.contains(w));
+                let part = if part == RetryPart::Now && later && !negated {
+                    RetryPart::Later
+                } else {
+                    part
+                };
+                claims.push(RetryClaim {
+                    part,
+                    allowed: !negated,
+                    phrase: text
+                        .get(at..at + phrase.len())
+                        .unwrap_or(phrase)
+                        .to_string(),
+                });
+            }
+        }
+    }
+    claims
+}
+
 /// The first claim in `text` that the verdict contradicts.
 pub fn contradiction(text: &str, verdict: &Verdict) -> Option<RetryClaim> {
-    retry_claims(text).into_iter().find(|claim| {
+    let mut claims = retry_claims(text);
+    claims.extend(retry_claims_en(text));
+    claims.into_iter().find(|claim| {
         let allowed = claim.part.allowed_by(verdict);
         match claim.part {
             // 「稍后不要再试」 is rare and harmless; only a promised later retry can mislead.
@@ -385,20 +463,24 @@ pub fn disclosing_word(text: &str) -> Option<&'static str> {
 /// the customer is not sent to the issuer by default.
 pub fn unknown_code_advice(code: &str) -> Vec<String> {
     let mut lines = vec![
-        format!("应答码 {code} 不在码表中，含义未知：不要猜原因，也不要先让顾客去找发卡行。"),
-        format!("能否重试：{}", Verdict::for_unknown_code().summary()),
-        "先查这笔是否成功（交易记录、签购单、顾客的扣款通知）；已经成功的不要再刷；查明没有成交后，再请顾客换卡或换支付方式。".to_string(),
-        "类别规则（码表或签购单上可查到类别时）：A 成功，不要重试；B 失败，终端可重发；C 失败，终端不自动重发；D 须操作员处理；E 系统故障。".to_string(),
+        crate::t!("advice.unknown", code = code),
+        crate::t!(
+            "advice.retry",
+            label = crate::report::verdict_label(),
+            summary = Verdict::for_unknown_code().summary()
+        ),
+        crate::t!("advice.check_first").to_string(),
+        crate::t!("advice.classes").to_string(),
     ];
     if code.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        lines.push("以字母开头的应答码：联系POS服务商（收单机构）查含义。".to_string());
+        lines.push(crate::t!("advice.letter_code").to_string());
     } else {
-        lines.push(
-            "联系POS服务商（收单机构）查这个应答码的含义；查明是发卡行拒绝后，才请持卡人联系发卡行。"
-                .to_string(),
-        );
+        lines.push(crate::t!("advice.ask_acquirer").to_string());
     }
-    lines.push("对顾客说：这笔交易需要我确认一下结果，请您稍等。".to_string());
+    lines.push(crate::t!(
+        "advice.say",
+        label = crate::report::card::say_label()
+    ));
     lines
 }
 
@@ -428,6 +510,49 @@ mod tests {
             .into_iter()
             .map(|c| (c.part, c.allowed))
             .collect()
+    }
+
+    fn english_claims(text: &str) -> Vec<(RetryPart, bool)> {
+        retry_claims_en(text)
+            .into_iter()
+            .map(|c| (c.part, c.allowed))
+            .collect()
+    }
+
+    #[test]
+    fn reads_english_retry_claims() {
+        assert_eq!(
+            english_claims("Please swipe again now."),
+            vec![(RetryPart::Now, true)]
+        );
+        assert_eq!(
+            english_claims("Please try it again right away."),
+            vec![(RetryPart::Now, true)]
+        );
+        assert_eq!(
+            english_claims("Please do not try it again for now."),
+            vec![(RetryPart::Now, false)]
+        );
+        assert_eq!(
+            english_claims("Please don't pay again until we know."),
+            vec![(RetryPart::Now, false)]
+        );
+        assert_eq!(
+            english_claims("You can wait a few minutes and try again."),
+            vec![(RetryPart::Later, true)]
+        );
+        assert_eq!(
+            english_claims("If that does not work, could you use another card?"),
+            vec![(RetryPart::Other, true)]
+        );
+        let pin_locked = Verdict {
+            now: false,
+            later: false,
+            other: true,
+            ..Verdict::for_unknown_code()
+        };
+        assert!(contradiction("Please try it again right away.", &pin_locked).is_some());
+        assert!(contradiction("Please do not try it again for now.", &pin_locked).is_none());
     }
 
     #[test]

@@ -411,6 +411,21 @@ enum Format {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    // A language asked for by name must be one posdesk speaks, as with --lang.
+    if let Some(value) = std::env::var_os(posdesk::i18n::LANG_ENV).filter(|v| !v.is_empty()) {
+        let value = value.to_string_lossy();
+        if posdesk::i18n::Lang::parse(&value).is_none() {
+            print_err(&format!(
+                "posdesk: {}\n",
+                t!(
+                    "cli.bad_lang_env",
+                    var = posdesk::i18n::LANG_ENV,
+                    value = value
+                )
+            ));
+            return ExitCode::from(2);
+        }
+    }
     let resolved = crate::settings::Effective::resolve(
         args.config.as_deref(),
         args.content.as_deref(),

@@ -159,8 +159,9 @@ impl Effective {
 }
 
 /// The language: `--lang`, then `POSDESK_LANG`, then the config file, then the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese. A value that names neither language
-/// (`POSDESK_LANG=fr`, `LANG=C`) is passed over.
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Chinese. A locale of another language
+/// (`LANG=C`, `LANG=fr_FR.UTF-8`) is passed over; `POSDESK_LANG=fr` stops the command
+/// before this (see `cli::run`).
 fn choose_lang(
     flag: Option<Lang>,
     file: Option<(Lang, u32)>,

@@ -215,6 +215,13 @@ fn find_symptom<'p>(pack: &'p Pack, given: &str) -> Result<&'p Symptom, TriageEr
         .symptom(given)
         .or_else(|| pack.symptoms.iter().find(|s| s.title == given))
         .or_else(|| {
+            pack.symptoms.iter().find(|s| {
+                s.title_en
+                    .as_ref()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case(given.trim()))
+            })
+        })
+        .or_else(|| {
             pack.symptoms
                 .iter()
                 .find(|s| s.aliases.iter().any(|a| a == given))

@@ -298,10 +298,10 @@ fn config_print_shows_the_language_and_where_it_came_from() {
         lang_line(&["--config", &config_arg], &[("LANG", "zh_CN.UTF-8")]),
         format!("lang     en  ({config_arg}:2)")
     );
-    // A value that names no language is passed over.
+    // A locale of another language is passed over.
     assert_eq!(
-        lang_line(&[], &[("POSDESK_LANG", "fr"), ("LANG", "en_US.UTF-8")]),
-        "lang     en  (environment LANG)"
+        lang_line(&[], &[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "en_US.UTF-8")]),
+        "lang     zh（默认）"
     );
 }
 
@@ -347,4 +347,22 @@ fn the_manual_page_and_completions_are_localized_too() {
     assert!(fish.contains("检查内容包"), "{fish}");
     let fish = stdout(&posdesk(&["--lang", "en", "completions", "fish"], &[]));
     assert!(fish.contains("Check a content pack"), "{fish}");
+}
+
+#[test]
+fn a_language_the_environment_names_must_be_zh_or_en() {
+    let out = posdesk(
+        &["code", "05"],
+        &[("POSDESK_LANG", "fr"), ("LANG", "en_US.UTF-8")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("POSDESK_LANG=\"fr\" is not a language posdesk speaks"),
+        "{}",
+        stderr(&out)
+    );
+    // A locale name in it is fine.
+    let out = posdesk(&["code", "05"], &[("POSDESK_LANG", "en_GB.UTF-8")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Retry"), "{}", stdout(&out));
 }

@@ -94,7 +94,7 @@ fn a_broken_pack_is_reported_in_chinese_and_in_english_at_the_same_places() {
         "did you mean `category`? allowed keys: id, title, title_en, category",
         "`causes` of \"insufficient-funds\" links to \"transaction-limit\", but no cause has that id",
         "did you mean \"transaction-limits\"?",
-        "says 同卡马上「可以」 but the verdict of cause \"pin-locked\" says 同卡马上「不要」",
+        "says Same card now \"yes\" but the verdict of cause \"pin-locked\" says Same card now \"no\"",
         "answer \"有\" of \"q-extra\" is a dead end: it leads nowhere",
     ] {
         assert!(en_text.contains(expected), "en lacks {expected:?}:\n{en_text}");

@@ -78,6 +78,13 @@ fn expected_in_english(pack: &Pack, english: &QuizQuestion, chinese: &QuizQuesti
             .find(|c| c.title.as_str() == chinese.right_choice())
             .and_then(|c| c.title_en.as_ref())
             .map_or_else(|| chinese.right_choice().to_string(), |t| t.to_string()),
+        // A customer line is said in English where the script has English lines.
+        QuizKind::CustomerLine => pack
+            .scripts
+            .iter()
+            .find(|s| s.say.first().map(|l| l.as_str()) == Some(chinese.right_choice()))
+            .and_then(|s| s.say_en.first())
+            .map_or_else(|| chinese.right_choice().to_string(), |l| l.to_string()),
         _ => chinese.right_choice().to_string(),
     }
 }

@@ -322,9 +322,9 @@ fn the_triage_report_is_english_but_for_the_content() {
         "Question 2: ",
         "How to tell: ",
         "Possible causes:",
-        "[Kept] ",
-        "[Open] ",
-        "[Out] ",
+        "[kept] ",
+        "[to check] ",
+        "[ruled out] ",
     ] {
         assert!(text.contains(word), "no {word:?} in\n{text}");
     }

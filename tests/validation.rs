@@ -559,7 +559,7 @@ fn a_cause_under_a_code_may_not_allow_what_the_code_forbids() {
         &pack.errors(),
         "codes.toml",
         line,
-        "code 54 says 同卡稍后「不要」 but its cause \"card-status-abnormal\" says 「可以」",
+        "code 54 says Same card later \"no\" but its cause \"card-status-abnormal\" says \"yes\"",
     );
 }
 

@@ -492,19 +492,25 @@ impl<'a> Rules<'a> {
     }
 }
 
-/// What a verdict says of one part, in the words of the pack (Chinese), which its
-/// sentences are checked against: 同卡稍后「不要」. Quoted so in every language.
+/// What a verdict says of one part, in the UI's words: 同卡稍后「不要」, Same card later "no".
 fn verdict_words(part: crate::advice::RetryPart, allowed: bool) -> String {
-    let label = {
-        let _pack_words = crate::i18n::scoped(crate::i18n::Lang::Zh);
-        part.label()
-    };
-    format!("{label}{}", yes_or_no(allowed))
+    crate::t!(
+        "load.rules.verdict_words",
+        part = part.label(),
+        answer = yes_or_no(allowed)
+    )
 }
 
-/// The verdict's own words, quoted as the messages quote them: 「可以」 or 「不要」.
+/// A verdict's answer, quoted as the messages quote it: 「可以」 or 「不要」, "yes" or "no".
 fn yes_or_no(allowed: bool) -> String {
-    quoted(if allowed { "可以" } else { "不要" }) // not UI: the content's own words, quoted
+    crate::t!(
+        "load.rules.quoted_answer",
+        answer = if allowed {
+            crate::t!("quiz.generate.allowed")
+        } else {
+            crate::t!("quiz.generate.not_allowed")
+        }
+    )
 }
 
 /// A phrase of the content (Chinese, as the rules match it), in the corner brackets every

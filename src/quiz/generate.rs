@@ -216,18 +216,33 @@ fn verdicts(pack: &Pack, seed: u64) -> Vec<QuizQuestion> {
 fn say_lines<'p>(
     pack: &'p Pack,
     excluded: &'p HashSet<&'p str>,
+    english: bool,
 ) -> impl Iterator<Item = String> + 'p {
     pack.scripts
         .iter()
         .filter(move |s| !(excluded.contains(s.id.as_str()) || s.generic))
-        .filter_map(|s| s.say.first().map(|line| line.to_string()))
+        .map(spoken)
+        // All choices in one language, so none gives itself away.
+        .filter(move |(_, in_english)| *in_english == english)
+        .filter_map(|(lines, _)| lines.first().map(|line| line.to_string()))
+}
+
+/// The lines a script gives in the UI's language: its English ones in the English UI,
+/// where it has them; and whether they are English.
+fn spoken(script: &crate::model::Script) -> (&[crate::model::Text], bool) {
+    if crate::i18n::lang() == crate::i18n::Lang::En && !script.say_en.is_empty() {
+        (&script.say_en, true)
+    } else {
+        (&script.say, false)
+    }
 }
 
 fn line_why(script: &crate::model::Script, discreet: bool) -> String {
+    let (lines, english) = spoken(script);
     let mut why = crate::t!(
         "quiz.generate.line_why",
         title = script.shown_title(),
-        say = script.say.join("")
+        say = lines.join(if english { " " } else { "" })
     );
     if discreet {
         why.push_str(crate::t!("quiz.generate.discreet_note"));
@@ -249,7 +264,8 @@ fn line_question(
     discreet: bool,
     seed: u64,
 ) -> Option<QuizQuestion> {
-    let right = script.say.first()?;
+    let (lines, english) = spoken(script);
+    let right = lines.first()?;
     Draft::new(
         QuizKind::CustomerLine,
         item,
@@ -257,7 +273,7 @@ fn line_question(
         right.to_string(),
         line_why(script, discreet),
     )
-    .ask(say_lines(pack, excluded), seed)
+    .ask(say_lines(pack, excluded, english), seed)
 }
 
 /// The scripts that may fit the same situation as these causes: their own, and those of

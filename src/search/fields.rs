@@ -43,7 +43,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Symptom => &[
             (Id, Part::Id),
             (Title, Part::Title),
-            (Alias, Part::TitleEn),
+            (Title, Part::TitleEn),
             (Code, Part::Codes),
             (Alias, Part::Aliases),
             (Body, Part::Description),
@@ -52,7 +52,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Cause => &[
             (Id, Part::Id),
             (Title, Part::Title),
-            (Alias, Part::TitleEn),
+            (Title, Part::TitleEn),
             (Alias, Part::Category),
             (Alias, Part::Aliases),
             (Body, Part::Description),
@@ -62,7 +62,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Solution => &[
             (Id, Part::Id),
             (Title, Part::Title),
-            (Alias, Part::TitleEn),
+            (Title, Part::TitleEn),
             (Alias, Part::Aliases),
             (Body, Part::Steps),
             (Body, Part::Notes),
@@ -89,7 +89,7 @@ fn parts(kind: Kind) -> &'static [(FieldName, Part)] {
         Kind::Script => &[
             (Id, Part::Id),
             (Title, Part::Title),
-            (Alias, Part::TitleEn),
+            (Title, Part::TitleEn),
             (Alias, Part::Aliases),
             (Body, Part::Say),
             (Body, Part::SayEn),

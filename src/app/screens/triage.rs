@@ -188,7 +188,7 @@ impl Triage {
                 };
                 let mut pieces = vec![
                     Piece::new(format!("{:>2}. ", n + 1), theme.dim()),
-                    Piece::new(format!("{label} "), style),
+                    Piece::new(crate::t!("screen.triage.standing", label = label), style),
                     Piece::new(in_play.cause.shown_title().to_string(), title_style),
                 ];
                 // The question is on the left: its number and the answer say enough.
