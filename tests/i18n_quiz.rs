@@ -359,3 +359,42 @@ fn the_case_reports_speak_english() {
     assert!(stats.contains(": 1 closed\n"), "{stats}");
     assert_eq!(stats_text(&pack, &[]), "No resolved cases yet.\n");
 }
+
+/// A missed triage path is reported with its symptom in the UI's language, though the
+/// store keeps the pack's own words.
+#[test]
+fn a_missed_triage_path_is_named_in_english() {
+    let pack = pack();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let questions = generate(&pack, 0);
+    let triage = questions
+        .iter()
+        .find(|q| q.kind == QuizKind::Triage)
+        .unwrap_or_else(|| panic!("no triage question"));
+    let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let round = store.start_round("Li").unwrap_or_else(|e| panic!("{e}"));
+    store
+        .record_answer("Li", round, triage, false, true)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let trainee = store
+        .trainee("Li")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no trainee"));
+    let symptom_id = triage.area.split(':').next().unwrap_or_default();
+    let symptom = pack
+        .symptom(symptom_id)
+        .unwrap_or_else(|| panic!("no symptom {symptom_id}"));
+    let english = symptom
+        .title_en
+        .as_ref()
+        .map(|t| t.to_string())
+        .unwrap_or_default();
+    let chinese = reports_text(&[trainee_report(&pack, &trainee)]);
+    assert!(
+        chinese.contains(&format!("{}：", symptom.title)),
+        "{chinese}"
+    );
+    let _en = scoped(Lang::En);
+    let text = reports_text(&[trainee_report(&pack, &trainee)]);
+    assert!(text.contains(&format!("{english}: ")), "{text}");
+}

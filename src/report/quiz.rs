@@ -77,7 +77,10 @@ pub fn trainee_report(pack: &Pack, trainee: &TraineeProgress) -> TraineeReport {
                 title: pack
                     .item(&question.area)
                     .map(|item| item.title())
-                    .or_else(|| (!question.title.is_empty()).then(|| question.title.clone()))
+                    .or_else(|| {
+                        (!question.title.is_empty())
+                            .then(|| path_title(pack, &question.area, &question.title))
+                    })
                     .unwrap_or_else(|| question.area.clone()),
                 wrong: 0,
                 right: 0,
@@ -185,4 +188,21 @@ pub fn questions_text(questions: &[QuizQuestion]) -> String {
         out.push_str(&format!("{answer}\n"));
     }
     out
+}
+/// A triage area's stored title ("symptom：answer → answer", in the pack's words) with the
+/// symptom named in the UI's language.
+fn path_title(pack: &Pack, area: &str, title: &str) -> String {
+    let symptom = area.split_once(':').and_then(|(id, _)| pack.symptom(id));
+    let separator = "\u{ff1a}"; // not UI: the stored title's own separator (：)
+    match symptom.and_then(|s| {
+        let rest = title.strip_prefix(s.title.as_str())?;
+        Some((s, rest.strip_prefix(separator)?))
+    }) {
+        Some((symptom, path)) => format!(
+            "{}{}{path}",
+            symptom.shown_title(),
+            crate::t!("common.colon")
+        ),
+        None => title.to_string(),
+    }
 }
