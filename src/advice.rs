@@ -259,13 +259,26 @@ const OTHER_PHRASES_EN: &[&str] = &[
 /// "try again later", "after the bank has reset it".
 const LATER_WORDS_EN: &[&str] = &["wait", "later", "after", "once ", "when ", "until"];
 
-const NEGATIONS_EN: &[&str] = &["not ", "n't ", "never ", "no "];
+/// Whether an English clause negates: "do not", "don't", "never", "no".
+fn negates_en(clause: &str) -> bool {
+    clause
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .any(|word| {
+            matches!(word, "not" | "never" | "no")
+                || word.ends_with("n't")
+                || word.ends_with("n\u{2019}t")
+        })
+}
 
 /// The retry claims of an English sentence, read as [`retry_claims`] reads Chinese: a
 /// negation in the same clause forbids, a word of waiting makes it later.
 fn retry_claims_en(text: &str) -> Vec<RetryClaim> {
-    let lower = text.to_lowercase();
     let mut claims = Vec::new();
+    // Every text of a pack is checked at each start: Chinese ones have nothing to read here.
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return claims;
+    }
+    let lower = text.to_lowercase();
     for (phrases, part) in [
         (NOW_PHRASES_EN, RetryPart::Now),
         (OTHER_PHRASES_EN, RetryPart::Other),
@@ -282,9 +295,7 @@ fn retry_claims_en(text: &str) -> Vec<RetryClaim> {
                     .split(['.', ';', '!', '?', ','])
                     .next()
                     .unwrap_or_default();
-                let negated = NEGATIONS_EN
-                    .iter()
-                    .any(|n| format!(" {before}").contains(&format!(" {n}")) || before.contains(n));
+                let negated = negates_en(before);
                 let later = LATER_WORDS_EN
                     .iter()
                     .any(|w| before.contains(w) || after.contains(w));
